@@ -1,0 +1,31 @@
+namespace Parley.Core.Bots;
+
+public sealed record Bot
+{
+    public required string Id { get; init; }
+
+    public required string WorkspaceId { get; init; }
+
+    public required string Name { get; init; }
+
+    public BotPrivacy Privacy { get; init; } = BotPrivacy.Public;
+
+    public bool Active { get; init; } = true;
+
+    /// <summary>Hosts the widget and browser clients may call from; empty means any origin.</summary>
+    public IReadOnlyList<string> AllowedDomains { get; init; } = [];
+
+    public RateLimitSettings? RateLimit { get; init; }
+
+    public bool CitationsEnabled { get; init; } = true;
+
+    public string? SystemPrompt { get; init; }
+
+    public string? WelcomeMessage { get; init; }
+
+    public FilterSettings Filters { get; init; } = FilterSettings.None;
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}

@@ -1,0 +1,7 @@
+namespace Parley.Core.Conversations;
+
+public enum MessageRole
+{
+    User,
+    Assistant,
+}

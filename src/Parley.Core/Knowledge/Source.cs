@@ -1,0 +1,31 @@
+namespace Parley.Core.Knowledge;
+
+/// <summary>One piece of a bot's knowledge as the business added it: a text, a Q&amp;A pair, later a page or a document.</summary>
+public sealed record Source
+{
+    public required string Id { get; init; }
+
+    public required string BotId { get; init; }
+
+    public required SourceType Type { get; init; }
+
+    public required string Title { get; init; }
+
+    public string? Url { get; init; }
+
+    /// <summary>The text as given (for Q&amp;A: the answer), kept so the source can be re-indexed.</summary>
+    public required string Content { get; init; }
+
+    /// <summary>For Q&amp;A sources, the question the answer belongs to.</summary>
+    public string? Question { get; init; }
+
+    public SourceStatus Status { get; init; } = SourceStatus.Ready;
+
+    public string? Error { get; init; }
+
+    public int Chunks { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+}

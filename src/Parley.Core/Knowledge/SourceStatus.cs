@@ -1,0 +1,9 @@
+namespace Parley.Core.Knowledge;
+
+public enum SourceStatus
+{
+    Queued,
+    Running,
+    Ready,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace Parley.Core.Knowledge;
+
+public enum SourceType
+{
+    Text,
+    Qa,
+}

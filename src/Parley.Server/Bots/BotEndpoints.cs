@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Parley.Core.Bots;
+using Parley.Core.Workspaces;
+using Parley.Server.Api;
+using Parley.Server.Auth;
+
+namespace Parley.Server.Bots;
+
+public static class BotEndpoints
+{
+    public static IEndpointRouteBuilder MapBots(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/bots").WithTags("Bots").RequireAuthorization();
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPatch("/{id}", UpdateAsync);
+        group.MapDelete("/{id}", DeleteAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<BotResponse>, ApiError>> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, IBotStore bots, IWorkspaceStore workspaces, TimeProvider time, CancellationToken ct)
+    {
+        var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
+        if (error is not null)
+            return error;
+        using var _ = document;
+
+        var fields = new JsonFields(document!.RootElement);
+        var workspaceId = fields.String("workspace_id", 64, required: user.IsAdmin()) ?? user.WorkspaceId();
+        fields.String("name", 200, required: true);
+        var now = time.GetUtcNow();
+        var bot = BotSettingsReader.Apply(
+            new Bot { Id = Guid.CreateVersion7().ToString(), WorkspaceId = workspaceId ?? "", Name = "", CreatedAt = now, UpdatedAt = now },
+            fields);
+        if (fields.Error is { } invalid)
+            return invalid;
+
+        if (!user.CanManage(bot.WorkspaceId))
+            return ApiError.Forbidden("forbidden", "A workspace key may create bots only in its own workspace.");
+        if (await workspaces.GetAsync(bot.WorkspaceId, ct) is null)
+            return ApiError.Invalid("workspace_id", "No workspace with this id.");
+
+        await bots.CreateAsync(bot, ct);
+        return TypedResults.Created($"/v1/bots/{bot.Id}", BotResponse.From(bot));
+    }
+
+    private static async Task<Ok<BotResponse[]>> ListAsync(
+        string? workspaceId, ClaimsPrincipal user, IBotStore bots, CancellationToken ct)
+    {
+        var scope = user.IsAdmin() ? workspaceId : user.WorkspaceId();
+        var list = await bots.ListAsync(scope, ct);
+        return TypedResults.Ok(list.Select(BotResponse.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<BotResponse>, ApiError>> GetAsync(
+        string id, ClaimsPrincipal user, IBotStore bots, CancellationToken ct) =>
+        await FindAsync(id, user, bots, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot)) : NotFound();
+
+    private static async Task<Results<Ok<BotResponse>, ApiError>> UpdateAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, IBotStore bots, TimeProvider time, CancellationToken ct)
+    {
+        if (await FindAsync(id, user, bots, ct) is not { } bot)
+            return NotFound();
+
+        var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
+        if (error is not null)
+            return error;
+        using var _ = document;
+
+        var fields = new JsonFields(document!.RootElement);
+        if (fields.Has("workspace_id"))
+            return ApiError.Invalid("workspace_id", "A bot cannot move to another workspace.");
+        if (fields.IsNull("name"))
+            return ApiError.Invalid("name", "'name' must not be empty.");
+
+        var updated = BotSettingsReader.Apply(bot, fields) with { UpdatedAt = time.GetUtcNow() };
+        if (fields.Error is { } invalid)
+            return invalid;
+
+        await bots.UpdateAsync(updated, ct);
+        return TypedResults.Ok(BotResponse.From(updated));
+    }
+
+    private static async Task<Results<NoContent, ApiError>> DeleteAsync(
+        string id, ClaimsPrincipal user, IBotStore bots, CancellationToken ct)
+    {
+        if (await FindAsync(id, user, bots, ct) is null)
+            return NotFound();
+        await bots.DeleteAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>A bot of another workspace is reported as missing, so keys cannot probe for ids.</summary>
+    internal static async Task<Bot?> FindAsync(string id, ClaimsPrincipal user, IBotStore bots, CancellationToken ct) =>
+        await bots.GetAsync(id, ct) is { } bot && user.CanManage(bot.WorkspaceId) ? bot : null;
+
+    internal static ApiError NotFound() => ApiError.NotFound("bot_not_found", "No bot with this id.");
+}

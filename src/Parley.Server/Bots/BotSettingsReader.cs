@@ -1,0 +1,106 @@
+using Parley.Core.Bots;
+using Parley.Server.Api;
+
+namespace Parley.Server.Bots;
+
+/// <summary>
+/// Applies the settings present in a create or update body to a bot. Absent fields keep their value;
+/// <c>null</c> clears the optional ones (rate limit, system prompt, welcome message).
+/// </summary>
+internal static class BotSettingsReader
+{
+    private static readonly string[] Known =
+    [
+        "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
+        "system_prompt", "welcome_message", "filters",
+    ];
+
+    public static Bot Apply(Bot bot, JsonFields fields)
+    {
+        fields.RejectUnknown(Known);
+        var name = fields.String("name", 200);
+        var privacy = Privacy(fields);
+        var active = fields.Bool("active");
+        var domains = Domains(fields);
+        var rateLimit = RateLimit(fields);
+        var citations = fields.Bool("citations_enabled");
+        var systemPrompt = fields.String("system_prompt", 20_000, allowEmpty: true);
+        var welcome = fields.String("welcome_message", 2_000, allowEmpty: true);
+        var filters = Filters(fields, bot.Filters);
+
+        return bot with
+        {
+            Name = name?.Trim() ?? bot.Name,
+            Privacy = privacy ?? bot.Privacy,
+            Active = active ?? bot.Active,
+            AllowedDomains = domains ?? bot.AllowedDomains,
+            RateLimit = fields.Has("rate_limit") ? rateLimit : bot.RateLimit,
+            CitationsEnabled = citations ?? bot.CitationsEnabled,
+            SystemPrompt = fields.Has("system_prompt") ? Blank(systemPrompt) : bot.SystemPrompt,
+            WelcomeMessage = fields.Has("welcome_message") ? Blank(welcome) : bot.WelcomeMessage,
+            Filters = filters,
+        };
+    }
+
+    private static BotPrivacy? Privacy(JsonFields fields) => fields.String("privacy", 16) switch
+    {
+        null => null,
+        "public" => BotPrivacy.Public,
+        "private" => BotPrivacy.Private,
+        _ => Fail<BotPrivacy>(fields, "privacy", "'privacy' must be \"public\" or \"private\"."),
+    };
+
+    private static IReadOnlyList<string>? Domains(JsonFields fields)
+    {
+        var entries = fields.StringList("allowed_domains", 200, 260);
+        if (entries is null)
+            return null;
+
+        var normalised = new List<string>();
+        foreach (var entry in entries)
+        {
+            if (AllowedDomain.Parse(entry) is not { } domain)
+            {
+                fields.Fail("allowed_domains", $"'{entry}' is not a host name, a host:port, or a wildcard such as *.example.com.");
+                return null;
+            }
+
+            var text = domain.ToString();
+            if (!normalised.Contains(text))
+                normalised.Add(text);
+        }
+
+        return normalised;
+    }
+
+    private static RateLimitSettings? RateLimit(JsonFields fields)
+    {
+        var limit = fields.Object("rate_limit");
+        if (limit is null)
+            return null;
+        limit.RejectUnknown("max_messages", "window_seconds");
+        var max = limit.Int("max_messages", 1, 1_000_000, required: true);
+        var window = limit.Int("window_seconds", 1, 30 * 24 * 3600, required: true);
+        return max is { } m && window is { } w ? new RateLimitSettings(m, w) : null;
+    }
+
+    private static FilterSettings Filters(JsonFields fields, FilterSettings current)
+    {
+        var filters = fields.Object("filters");
+        if (filters is null)
+            return current;
+        filters.RejectUnknown("redact_pii", "blocked_terms");
+        return new FilterSettings(
+            filters.Bool("redact_pii") ?? current.RedactPii,
+            filters.StringList("blocked_terms", 500, 200) ?? current.BlockedTerms);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static T? Fail<T>(JsonFields fields, string name, string message)
+        where T : struct
+    {
+        fields.Fail(name, message);
+        return null;
+    }
+}

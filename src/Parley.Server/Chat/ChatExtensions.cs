@@ -1,0 +1,39 @@
+using Microsoft.Extensions.AI;
+using Parley.Server.Captcha;
+using Parley.Server.Chat.Admission;
+using Parley.Server.Chat.Filters;
+using Parley.Server.Chat.Generation;
+using Parley.Server.Credits;
+
+namespace Parley.Server.Chat;
+
+public static class ChatExtensions
+{
+    public static IServiceCollection AddParleyChat(this IServiceCollection services)
+    {
+        services.AddOptions<CreditOptions>().BindConfiguration(CreditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RecaptchaOptions>().BindConfiguration(RecaptchaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<RecaptchaVerifier>();
+
+        services.AddSingleton<RecaptchaGuard>();
+        services.AddSingleton<RateLimitGuard>();
+        services.AddSingleton<ConversationGuard>();
+        services.AddSingleton<ChatGate>();
+
+        services.AddSingleton<IChatClient, ExtractiveChatClient>();
+        services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
+        services.AddSingleton<IAnswerFilter, BlockedTermsFilter>();
+        services.AddSingleton<AnswerFilterChain>();
+        services.AddSingleton<ChatTurnRunner>();
+
+        // A preflight carries no body, so it cannot know which bot is asked; the bot's allowed domains
+        // are enforced on the POST itself (OriginGuard), whose refusal stays readable by the page.
+        services.AddCors(cors => cors.AddPolicy(ChatEndpoints.PublicCorsPolicy, policy => policy
+            .SetIsOriginAllowed(_ => true)
+            .WithMethods("POST")
+            .WithHeaders("Content-Type")
+            .WithExposedHeaders("Retry-After")
+            .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        return services;
+    }
+}

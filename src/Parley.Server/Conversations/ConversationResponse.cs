@@ -1,0 +1,27 @@
+using Parley.Core.Conversations;
+
+namespace Parley.Server.Conversations;
+
+public sealed record ConversationResponse(
+    string Id,
+    string BotId,
+    string SessionId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<MessageResponse>? Messages)
+{
+    public static ConversationResponse From(Conversation c, IReadOnlyList<Message>? messages = null) =>
+        new(c.Id, c.BotId, c.SessionId, c.CreatedAt, c.UpdatedAt, messages?.Select(MessageResponse.From).ToList());
+}
+
+public sealed record MessageResponse(
+    string Id,
+    string Role,
+    string Content,
+    IReadOnlyList<Citation> Citations,
+    bool Interrupted,
+    DateTimeOffset CreatedAt)
+{
+    public static MessageResponse From(Message m) =>
+        new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted, m.CreatedAt);
+}

@@ -1,0 +1,12 @@
+namespace Parley.Server.Knowledge;
+
+public static class KnowledgeExtensions
+{
+    public static IServiceCollection AddParleyKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<KnowledgeRetriever>();
+        services.AddSingleton<SourceIngestor>();
+        return services;
+    }
+}

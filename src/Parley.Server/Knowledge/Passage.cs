@@ -1,0 +1,14 @@
+using Parley.Core.Knowledge;
+
+namespace Parley.Server.Knowledge;
+
+/// <summary>A retrieved chunk as the answer step sees it: numbered for citing, scored 0..1.</summary>
+public sealed record Passage(
+    int Number,
+    string SourceId,
+    SourceType SourceType,
+    string PageTitle,
+    string? Url,
+    string? Heading,
+    string Text,
+    double Score);

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Parley.Server.Knowledge;
+
+/// <summary>Section <c>Parley:Retrieval</c>.</summary>
+public sealed class RetrievalOptions
+{
+    public const string Section = "Parley:Retrieval";
+
+    /// <summary>Past this, the answer goes ahead without knowledge and the client gets a <c>rag_unavailable</c> notice.</summary>
+    [Range(1, 60_000)]
+    public int TimeoutMs { get; set; } = 3000;
+
+    [Range(1, 20)]
+    public int MaxPassages { get; set; } = 4;
+
+    /// <summary>Share of the question's content words a passage must contain to count as relevant.</summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.5;
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Parley.Core.Knowledge;
+
+namespace Parley.Server.Knowledge;
+
+/// <summary>
+/// Splits a text into passages that follow its Markdown headings and stay within a word budget,
+/// repeating the last paragraph of a full passage at the start of the next so no answer is cut in two.
+/// A passage under a heading cites the page with that section's <c>#anchor</c>.
+/// </summary>
+public static class TextChunker
+{
+    public const int MaxWords = 220;
+
+    public static IReadOnlyList<Chunk> Split(string pageTitle, string? url, string text)
+    {
+        var chunks = new List<Chunk>();
+        foreach (var (heading, paragraphs) in Sections(text))
+        {
+            var sectionUrl = url is not null && heading is not null ? $"{url.Split('#')[0]}#{Slug(heading)}" : url;
+            var current = new List<string>();
+            var words = 0;
+            foreach (var paragraph in paragraphs.SelectMany(SplitLongParagraph))
+            {
+                var count = WordCount(paragraph);
+                if (words > 0 && words + count > MaxWords)
+                {
+                    chunks.Add(new Chunk(chunks.Count, pageTitle, sectionUrl, heading, string.Join("\n\n", current)));
+                    var overlap = current[^1];
+                    current = WordCount(overlap) <= MaxWords / 4 ? [overlap] : [];
+                    words = current.Sum(WordCount);
+                }
+
+                current.Add(paragraph);
+                words += count;
+            }
+
+            if (current.Count > 0)
+                chunks.Add(new Chunk(chunks.Count, pageTitle, sectionUrl, heading, string.Join("\n\n", current)));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>GitHub-style heading anchors: lower case, spaces to hyphens, punctuation dropped.</summary>
+    public static string Slug(string heading)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in heading.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c) || c is '-' or '_')
+                slug.Append(c);
+            else if (c == ' ')
+                slug.Append('-');
+        }
+
+        return slug.ToString();
+    }
+
+    private static IEnumerable<(string? Heading, List<string> Paragraphs)> Sections(string text)
+    {
+        string? heading = null;
+        var paragraphs = new List<string>();
+        var paragraph = new StringBuilder();
+        var inFence = false;
+
+        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw.TrimEnd();
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+                inFence = !inFence;
+
+            if (!inFence && line.StartsWith('#') && line.TrimStart('#').StartsWith(' '))
+            {
+                Flush();
+                if (paragraphs.Count > 0)
+                    yield return (heading, paragraphs);
+                heading = line.TrimStart('#').Trim();
+                paragraphs = [];
+            }
+            else if (!inFence && line.Length == 0)
+            {
+                Flush();
+            }
+            else
+            {
+                paragraph.Append(paragraph.Length > 0 ? "\n" : "").Append(line);
+            }
+        }
+
+        Flush();
+        if (paragraphs.Count > 0)
+            yield return (heading, paragraphs);
+
+        void Flush()
+        {
+            if (paragraph.Length > 0)
+                paragraphs.Add(paragraph.ToString());
+            paragraph.Clear();
+        }
+    }
+
+    private static IEnumerable<string> SplitLongParagraph(string paragraph)
+    {
+        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length <= MaxWords)
+        {
+            yield return paragraph;
+            yield break;
+        }
+
+        for (var i = 0; i < words.Length; i += MaxWords)
+            yield return string.Join(' ', words.Skip(i).Take(MaxWords));
+    }
+
+    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

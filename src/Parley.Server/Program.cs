@@ -1,0 +1,43 @@
+using Parley.Server.Api;
+using Parley.Server.Auth;
+using Parley.Server.Bots;
+using Parley.Server.Chat;
+using Parley.Server.Conversations;
+using Parley.Server.DemoBot;
+using Parley.Server.Hosting;
+using Parley.Server.Knowledge;
+using Parley.Server.Playground;
+using Parley.Server.RateLimiting;
+using Parley.Server.Storage;
+using Parley.Server.Workspaces;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseParleyDefaults();
+
+builder.Services.AddParleyJson();
+builder.Services.AddParleyStorage(builder.Configuration);
+builder.Services.AddParleyAuth();
+builder.Services.AddParleyRateLimiting(builder.Configuration);
+builder.Services.AddParleyKnowledge();
+builder.Services.AddParleyChat();
+builder.Services.AddParleyDemoBot();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+app.UseForwardedHeaders();
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz");
+app.MapOpenApi();
+app.MapWorkspaces();
+app.MapBots();
+app.MapSources();
+app.MapConversations();
+app.MapChat();
+app.MapPlayground();
+app.MapParleyDocs();
+
+app.Run();

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Parley.Core.Workspaces;
+using Parley.Server.Api;
+using Parley.Server.Auth;
+using Parley.Server.Credits;
+
+namespace Parley.Server.Workspaces;
+
+public static class WorkspaceEndpoints
+{
+    private const int MaxName = 200;
+
+    public static IEndpointRouteBuilder MapWorkspaces(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/workspaces").WithTags("Workspaces").RequireAuthorization();
+        group.MapPost("/", CreateAsync).RequireAuthorization(AuthExtensions.AdminOnly);
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPatch("/{id}", UpdateAsync);
+        group.MapPost("/{id}/api_keys", CreateApiKeyAsync);
+        return app;
+    }
+
+    private static async Task<Results<Created<WorkspaceResponse>, ApiError>> CreateAsync(
+        HttpRequest request, IWorkspaceStore store, IOptions<CreditOptions> credits, TimeProvider time, CancellationToken ct)
+    {
+        var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
+        if (error is not null)
+            return error;
+        using var _ = document;
+
+        var fields = new JsonFields(document!.RootElement);
+        fields.RejectUnknown("name", "credits", "trial_ends_at");
+        var name = fields.String("name", MaxName, required: true);
+        var amount = fields.Decimal("credits", 0, 1_000_000_000) ?? credits.Value.NewWorkspace;
+        var trialEndsAt = fields.Timestamp("trial_ends_at");
+        if (fields.Error is { } invalid)
+            return invalid;
+
+        var workspace = new Workspace(Guid.CreateVersion7().ToString(), name!.Trim(), amount, trialEndsAt, time.GetUtcNow());
+        await store.CreateAsync(workspace, ct);
+        return TypedResults.Created($"/v1/workspaces/{workspace.Id}", WorkspaceResponse.From(workspace));
+    }
+
+    private static async Task<Ok<WorkspaceResponse[]>> ListAsync(ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct)
+    {
+        var all = await store.ListAsync(ct);
+        return TypedResults.Ok(all.Where(w => user.CanManage(w.Id)).Select(WorkspaceResponse.From).ToArray());
+    }
+
+    private static async Task<Results<Ok<WorkspaceResponse>, ApiError>> GetAsync(
+        string id, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct) =>
+        await FindAsync(id, user, store, ct) is { } workspace
+            ? TypedResults.Ok(WorkspaceResponse.From(workspace))
+            : NotFound();
+
+    /// <summary>A workspace key may rename its workspace; credits and the trial are the operator's to set.</summary>
+    private static async Task<Results<Ok<WorkspaceResponse>, ApiError>> UpdateAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct)
+    {
+        if (await FindAsync(id, user, store, ct) is not { } workspace)
+            return NotFound();
+
+        var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
+        if (error is not null)
+            return error;
+        using var _ = document;
+
+        var fields = new JsonFields(document!.RootElement);
+        fields.RejectUnknown("name", "credits", "trial_ends_at");
+        if (!user.IsAdmin() && (fields.Has("credits") || fields.Has("trial_ends_at")))
+            return ApiError.Forbidden("forbidden", "Only the admin key may change credits or the trial end.");
+
+        var name = fields.String("name", MaxName);
+        var amount = fields.Decimal("credits", 0, 1_000_000_000);
+        var trialEndsAt = fields.Timestamp("trial_ends_at");
+        if (fields.Error is { } invalid)
+            return invalid;
+
+        workspace = workspace with
+        {
+            Name = name?.Trim() ?? workspace.Name,
+            Credits = amount ?? workspace.Credits,
+            TrialEndsAt = fields.Has("trial_ends_at") ? trialEndsAt : workspace.TrialEndsAt,
+        };
+        await store.UpdateAsync(workspace, ct);
+        return TypedResults.Ok(WorkspaceResponse.From(workspace));
+    }
+
+    private static async Task<Results<Created<ApiKeyResponse>, ApiError>> CreateApiKeyAsync(
+        string id, ClaimsPrincipal user, IWorkspaceStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (await FindAsync(id, user, store, ct) is not { } workspace)
+            return NotFound();
+
+        var secret = KeyHash.NewSecret("parley_ws_");
+        var key = new ApiKey(Guid.CreateVersion7().ToString(), workspace.Id, secret[..14], KeyHash.Of(secret), time.GetUtcNow());
+        await store.CreateApiKeyAsync(key, ct);
+        return TypedResults.Created(
+            $"/v1/workspaces/{workspace.Id}/api_keys/{key.Id}",
+            new ApiKeyResponse(key.Id, key.WorkspaceId, secret, key.Prefix, key.CreatedAt));
+    }
+
+    /// <summary>Another tenant's workspace is reported as missing, so keys cannot probe for ids.</summary>
+    private static async Task<Workspace?> FindAsync(string id, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct) =>
+        user.CanManage(id) ? await store.GetAsync(id, ct) : null;
+
+    private static ApiError NotFound() => ApiError.NotFound("workspace_not_found", "No workspace with this id.");
+}

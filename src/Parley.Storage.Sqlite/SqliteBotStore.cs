@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Dapper;
+using Parley.Core.Bots;
+
+namespace Parley.Storage.Sqlite;
+
+internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
+{
+    public Task CreateAsync(Bot bot, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "INSERT INTO bots (id, workspace_id, data, created_at) VALUES (@Id, @WorkspaceId, @Data, @CreatedAt)",
+            new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx), ct);
+
+    public Task<Bot?> GetAsync(string id, CancellationToken ct = default) =>
+        db.ReadAsync(c => Deserialize(c.QuerySingleOrDefault<string>("SELECT data FROM bots WHERE id = @id", new { id })), ct);
+
+    public Task<IReadOnlyList<Bot>> ListAsync(string? workspaceId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Bot>>(c => c.Query<string>(
+                "SELECT data FROM bots WHERE @workspaceId IS NULL OR workspace_id = @workspaceId ORDER BY created_at, id",
+                new { workspaceId })
+            .Select(data => Deserialize(data)!)
+            .ToList(), ct);
+
+    public Task UpdateAsync(Bot bot, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "UPDATE bots SET data = @Data WHERE id = @Id", new { bot.Id, Data = Serialize(bot) }, tx), ct);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var args = new { id };
+            c.Execute("DELETE FROM chunks WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM sources WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id)", args, tx);
+            c.Execute("DELETE FROM conversations WHERE bot_id = @id", args, tx);
+            return c.Execute("DELETE FROM bots WHERE id = @id", args, tx) == 1;
+        }, ct);
+
+    private static string Serialize(Bot bot) => JsonSerializer.Serialize(bot, StorageJson.Options);
+
+    private static Bot? Deserialize(string? data) =>
+        data is null ? null : JsonSerializer.Deserialize<Bot>(data, StorageJson.Options);
+}

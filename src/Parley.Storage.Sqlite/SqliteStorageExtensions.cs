@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Parley.Core.Bots;
+using Parley.Core.Conversations;
+using Parley.Core.Knowledge;
+using Parley.Core.Workspaces;
+
+namespace Parley.Storage.Sqlite;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>Registers every store on one SQLite file, created and migrated on first use.</summary>
+    public static IServiceCollection AddSqliteStorage(this IServiceCollection services, Func<IServiceProvider, string> path)
+    {
+        services.AddSingleton(provider => new SqliteDatabase(path(provider)));
+        services.AddSingleton<IWorkspaceStore, SqliteWorkspaceStore>();
+        services.AddSingleton<IBotStore, SqliteBotStore>();
+        services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
+        services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        return services;
+    }
+}

@@ -15,7 +15,6 @@ public static class ExtractiveAnswer
 
     private const int MaxSentences = 3;
     private const int MaxWords = 90;
-    private const double QaConfidence = 0.6;
 
     public static (string Text, int[] Cited) Compose(IReadOnlyList<string> questionTerms, IReadOnlyList<Passage> passages)
     {
@@ -23,7 +22,8 @@ public static class ExtractiveAnswer
             return (NotFound, []);
 
         var top = passages[0];
-        if (top.SourceType == SourceType.Qa && top.Score >= QaConfidence)
+        // A Q&A pair is an answer the business wrote for exactly this kind of question: quote it whole.
+        if (top.SourceType == SourceType.Qa)
             return (top.Text.Trim(), [top.Number]);
 
         var stems = questionTerms.Select(QueryTerms.Stem).ToHashSet(StringComparer.Ordinal);

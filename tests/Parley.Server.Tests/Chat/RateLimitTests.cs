@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Parley.Server.Tests.Infrastructure;
+
+namespace Parley.Server.Tests.Chat;
+
+/// <summary>A bot's rate limit holds exactly, per session and per client IP, even under concurrent requests.</summary>
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private ParleyApp _app = null!;
+    private AdminApi _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The test client connects from loopback: trust it as a reverse proxy so X-Forwarded-For can stand for visitors.
+        _app = await ParleyApp.StartAsync(app => app.With("Parley:Network:TrustedProxies:0", "127.0.0.1"));
+        _admin = _app.Admin();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Concurrent_messages_from_one_session_get_exactly_the_limit_through()
+    {
+        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 5, window_seconds = 60 } });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PostAsync(botId, "same-session", $"10.0.0.{i + 1}")));
+
+        Assert.Equal(5, responses.Count(r => r.Status == HttpStatusCode.OK));
+        var limited = responses.Where(r => r.Status == HttpStatusCode.TooManyRequests).ToList();
+        Assert.Equal(15, limited.Count);
+        Assert.All(limited, r =>
+        {
+            Assert.Equal("rate_limited", JsonDocument.Parse(r.Body).RootElement.GetProperty("error").GetString());
+            Assert.InRange(r.RetryAfterSeconds!.Value, 1, 60);
+        });
+    }
+
+    [Fact]
+    public async Task A_visitor_cannot_escape_the_limit_with_new_session_ids()
+    {
+        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 4, window_seconds = 60 } });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => PostAsync(botId, $"session-{i}", "203.0.113.7")));
+
+        Assert.Equal(4, responses.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(8, responses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Different_visitors_have_separate_limits()
+    {
+        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 2, window_seconds = 60 } });
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => PostAsync(botId, $"session-{i}", $"198.51.100.{i + 1}")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+    }
+
+    [Fact]
+    public async Task X_forwarded_for_from_an_untrusted_peer_is_ignored()
+    {
+        await using var app = await ParleyApp.StartAsync();
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 3, window_seconds = 60 } });
+
+        var responses = new List<Reply>();
+        for (var i = 0; i < 6; i++)
+            responses.Add(await PostAsync(app, botId, $"session-{i}", $"192.0.2.{i + 1}"));
+
+        Assert.Equal(3, responses.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(3, responses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task The_window_slides_so_a_visitor_may_write_again_once_it_has_passed()
+    {
+        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 2, window_seconds = 1 } });
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
+        var limited = await PostAsync(botId, "s", "192.0.2.50");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        Assert.Equal(1, limited.RetryAfterSeconds);
+
+        await Task.Delay(TimeSpan.FromMilliseconds(1100));
+
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
+    }
+
+    private Task<Reply> PostAsync(string botId, string session, string visitorIp) => PostAsync(_app, botId, session, visitorIp);
+
+    private static async Task<Reply> PostAsync(ParleyApp app, string botId, string session, string visitorIp)
+    {
+        using var client = app.NewHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/public/chat/stream")
+        {
+            Content = new StringContent(
+                JsonSerializer.Serialize(new { bot_id = botId, message = "How long does shipping take?", session_id = session }),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-For", visitorIp);
+        using var response = await client.SendAsync(request);
+        return new Reply(response.StatusCode, await response.Content.ReadAsStringAsync(), (int?)response.Headers.RetryAfter?.Delta?.TotalSeconds);
+    }
+
+    private sealed record Reply(HttpStatusCode Status, string Body, int? RetryAfterSeconds);
+}

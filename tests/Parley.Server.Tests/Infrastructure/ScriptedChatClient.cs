@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.AI;
+
+namespace Parley.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A generator the test controls: streams <see cref="Words"/> pieces at a set pace, can fail on cue,
+/// and records whether it ran to the end or was cancelled, so tests can see what happened upstream.
+/// </summary>
+public sealed class ScriptedChatClient : IChatClient
+{
+    public int Words { get; init; } = 200;
+
+    public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Throw after this many pieces (0 = before any), or never when null.</summary>
+    public int? FailAfter { get; init; }
+
+    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private int _produced;
+
+    public int Produced => Volatile.Read(ref _produced);
+
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < Words; i++)
+        {
+            if (FailAfter == i)
+                throw new HttpRequestException("The model provider is down.");
+            try
+            {
+                await Task.Delay(Pace, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Cancelled.TrySetResult();
+                throw;
+            }
+
+            Interlocked.Increment(ref _produced);
+            yield return new ChatResponseUpdate(ChatRole.Assistant, $"word{i} ");
+        }
+
+        Finished.TrySetResult();
+    }
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
+    }
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Parley.Server.Api;
 
@@ -8,7 +9,12 @@ namespace Parley.Server.Api;
 /// Every error this server returns before a stream starts: <c>{"error": code, "message": text, "field": name}</c>,
 /// the shape the public Chat API documents, used on the admin API too so clients handle one shape.
 /// </summary>
-public sealed record ApiError(int Status, string Error, string Message, string? Field = null, TimeSpan? RetryAfter = null) : IResult
+public sealed record ApiError(
+    [property: JsonIgnore] int Status,
+    string Error,
+    string Message,
+    string? Field = null,
+    [property: JsonIgnore] TimeSpan? RetryAfter = null) : IResult
 {
     public static ApiError Invalid(string field, string message) => new(StatusCodes.Status400BadRequest, "invalid_request", message, field);
 

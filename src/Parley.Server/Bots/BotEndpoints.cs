@@ -11,11 +11,12 @@ public static class BotEndpoints
 {
     public static IEndpointRouteBuilder MapBots(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/bots").WithTags("Bots").RequireAuthorization();
-        group.MapPost("/", CreateAsync);
+        var group = app.MapGroup("/v1/bots").WithTags("Bots").RequireAuthorization()
+            .ProducesApiErrors(400, 401, 403, 404);
+        group.MapPost("/", CreateAsync).Accepts<BotRequest>("application/json");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPatch("/{id}", UpdateAsync);
+        group.MapPatch("/{id}", UpdateAsync).Accepts<BotRequest>("application/json");
         group.MapDelete("/{id}", DeleteAsync);
         return app;
     }

@@ -14,19 +14,16 @@ public static class ChatEndpoints
             .WithTags("Chat")
             .AllowAnonymous()
             .RequireCors(PublicCorsPolicy)
+            .Accepts<ChatRequest>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status429TooManyRequests);
+            .ProducesApiErrors(400, 403, 404, 429);
 
         app.MapPost("/v1/chat/stream", StreamAuthenticatedAsync)
             .WithTags("Chat")
             .RequireAuthorization()
+            .Accepts<ChatRequest>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .Produces<ApiError>(StatusCodes.Status403Forbidden)
-            .Produces<ApiError>(StatusCodes.Status404NotFound);
+            .ProducesApiErrors(400, 401, 403, 404);
         return app;
     }
 

@@ -13,8 +13,8 @@ public static class ConversationEndpoints
 
     public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/bots/{botId}/conversations", ListAsync).WithTags("Conversations").RequireAuthorization();
-        app.MapGet("/v1/conversations/{id}", GetAsync).WithTags("Conversations").RequireAuthorization();
+        app.MapGet("/v1/bots/{botId}/conversations", ListAsync).WithTags("Conversations").RequireAuthorization().ProducesApiErrors(400, 401, 404);
+        app.MapGet("/v1/conversations/{id}", GetAsync).WithTags("Conversations").RequireAuthorization().ProducesApiErrors(401, 404);
         return app;
     }
 

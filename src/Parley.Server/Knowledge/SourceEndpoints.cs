@@ -14,8 +14,9 @@ public static class SourceEndpoints
 
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/bots/{botId}/sources").WithTags("Knowledge").RequireAuthorization();
-        group.MapPost("/", CreateAsync);
+        var group = app.MapGroup("/v1/bots/{botId}/sources").WithTags("Knowledge").RequireAuthorization()
+            .ProducesApiErrors(400, 401, 404);
+        group.MapPost("/", CreateAsync).Accepts<SourceRequest>("application/json");
         group.MapGet("/", ListAsync);
         group.MapGet("/{sourceId}", GetAsync);
         group.MapDelete("/{sourceId}", DeleteAsync);

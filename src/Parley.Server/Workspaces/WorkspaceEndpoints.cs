@@ -14,11 +14,12 @@ public static class WorkspaceEndpoints
 
     public static IEndpointRouteBuilder MapWorkspaces(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/workspaces").WithTags("Workspaces").RequireAuthorization();
-        group.MapPost("/", CreateAsync).RequireAuthorization(AuthExtensions.AdminOnly);
+        var group = app.MapGroup("/v1/workspaces").WithTags("Workspaces").RequireAuthorization()
+            .ProducesApiErrors(400, 401, 403, 404);
+        group.MapPost("/", CreateAsync).RequireAuthorization(AuthExtensions.AdminOnly).Accepts<WorkspaceRequest>("application/json");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
-        group.MapPatch("/{id}", UpdateAsync);
+        group.MapPatch("/{id}", UpdateAsync).Accepts<WorkspaceRequest>("application/json");
         group.MapPost("/{id}/api_keys", CreateApiKeyAsync);
         return app;
     }

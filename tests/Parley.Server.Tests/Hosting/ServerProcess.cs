@@ -95,7 +95,16 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (_process.HasExited)
             return;
-        await ProcessRunner.RunAsync("kill", ["-INT", _process.Id.ToString()]);
+        try
+        {
+            await ProcessRunner.RunAsync("kill", ["-INT", _process.Id.ToString()]);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No kill(1) on this machine: stop it the hard way; SQLite's journal keeps committed data either way.
+            _process.Kill(entireProcessTree: true);
+        }
+
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {

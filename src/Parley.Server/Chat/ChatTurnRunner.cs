@@ -56,10 +56,11 @@ public sealed class ChatTurnRunner(
             var passages = await RetrieveAsync(admission, history, sse, aborted);
 
             await sse.StatusGeneratingAsync(aborted);
-            var cited = await GenerateAsync(PromptBuilder.Build(bot, passages, history, request.Message), answer, usage, sse, aborted);
+            var gate = new BlockedTermsGate(bot);
+            var cited = await GenerateAsync(PromptBuilder.Build(bot, passages, history, request.Message), answer, gate, usage, sse, aborted);
             citations = Cite(passages, cited);
 
-            var filtered = filters.Apply(bot, answer.ToString());
+            var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "") : filters.Apply(bot, answer.ToString());
             outcome = filtered.Verdict == FilterVerdict.Block ? TurnOutcome.Blocked : TurnOutcome.Answered;
             if (filtered.Verdict == FilterVerdict.Replace)
             {
@@ -122,34 +123,40 @@ public sealed class ChatTurnRunner(
         }
     }
 
-    /// <summary>Streams the generator's text as <c>content</c> events; returns the passages it says it used, if it says.</summary>
+    /// <summary>
+    /// Streams the generator's text as <c>content</c> events, through the blocked-terms gate, and returns
+    /// the passages the generator says it used, if it says. A blocked answer stops the generator at once.
+    /// </summary>
     private async Task<int[]?> GenerateAsync(
-        List<ChatMessage> prompt, StringBuilder answer, UsageDetails usage, SseWriter sse, CancellationToken aborted)
+        List<ChatMessage> prompt, StringBuilder answer, BlockedTermsGate gate, UsageDetails usage, SseWriter sse, CancellationToken aborted)
     {
         int[]? cited = null;
         await foreach (var update in generator.GetStreamingResponseAsync(prompt, cancellationToken: aborted))
         {
             foreach (var content in update.Contents)
             {
-                switch (content)
-                {
-                    case TextContent { Text.Length: > 0 } text:
-                        answer.Append(text.Text);
-                        if ((await sse.ContentAsync(text.Text, aborted)).IsCompleted)
-                            throw new OperationCanceledException(aborted);
-                        break;
-                    case UsageContent { Details: var details }:
-                        usage.Add(details);
-                        break;
-                }
+                if (content is TextContent { Text.Length: > 0 } text)
+                    answer.Append(text.Text);
+                else if (content is UsageContent { Details: var details })
+                    usage.Add(details);
             }
 
             if (update.AdditionalProperties?.TryGetValue(PromptKeys.CitedPassages, out var value) == true && value is int[] numbers)
                 cited = numbers;
+            await SendAsync(gate.Release(answer, final: false), sse, aborted);
+            if (gate.Blocked)
+                return cited;
         }
 
         aborted.ThrowIfCancellationRequested();
+        await SendAsync(gate.Release(answer, final: true), sse, aborted);
         return cited;
+    }
+
+    private static async Task SendAsync(string text, SseWriter sse, CancellationToken aborted)
+    {
+        if (text.Length > 0 && (await sse.ContentAsync(text, aborted)).IsCompleted)
+            throw new OperationCanceledException(aborted);
     }
 
     private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, int[]? cited) =>

@@ -62,6 +62,23 @@ public sealed class FiltersAndFailuresTests
         Assert.Equal("content_filtered", error.Error);
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         Assert.DoesNotContain(events, e => e is DoneEvent);
+        Assert.DoesNotContain("warehouse", events.Text(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_blocked_term_split_across_pieces_never_reaches_the_visitor_and_stops_the_generator()
+    {
+        var generator = new ScriptedChatClient { Words = 400, Pace = TimeSpan.FromMilliseconds(2) };
+        await using var app = await ParleyApp.StartAsync(a => a.WithGenerator(generator));
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync(new { filters = new { blocked_terms = new[] { "word7 word8" } } });
+
+        var events = await app.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        Assert.Equal("content_filtered", Assert.IsType<ErrorEvent>(events[^1]).Error);
+        Assert.StartsWith("word0 word1 ", events.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("word7 word8", events.Text(), StringComparison.Ordinal);
+        Assert.InRange(generator.Produced, 9, 20);
     }
 
     [Fact]

@@ -6,15 +6,20 @@ namespace Parley.Server.Chat.Filters;
 /// <summary>Blocks an answer that contains one of the bot's blocked terms as a whole word or phrase, in any case.</summary>
 public sealed class BlockedTermsFilter : IAnswerFilter
 {
-    public FilterOutcome Apply(Bot bot, string answer)
-    {
-        foreach (var term in bot.Filters.BlockedTerms)
-        {
-            var pattern = $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(term)}(?![\p{{L}}\p{{N}}])";
-            if (Regex.IsMatch(answer, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))
-                return new FilterOutcome(FilterVerdict.Block, answer);
-        }
+    public FilterOutcome Apply(Bot bot, string answer) =>
+        Matcher(bot) is { } matcher && matcher.IsMatch(answer)
+            ? new FilterOutcome(FilterVerdict.Block, answer)
+            : FilterOutcome.Keep(answer);
 
-        return FilterOutcome.Keep(answer);
+    /// <summary>One pattern for all of a bot's terms, or null when it has none.</summary>
+    public static Regex? Matcher(Bot bot)
+    {
+        if (bot.Filters.BlockedTerms.Count == 0)
+            return null;
+        var alternatives = string.Join('|', bot.Filters.BlockedTerms.Select(Regex.Escape));
+        return new Regex(
+            $@"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(100));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Parley.Server.Hosting;
 
 namespace Parley.Server.Api;
 
@@ -113,7 +114,8 @@ public sealed class JsonFields
         if (value.ValueKind != JsonValueKind.String ||
             !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
             return WrongValue<DateTimeOffset>(name, "an ISO 8601 timestamp such as 2026-12-31T23:59:59Z");
-        return timestamp.ToUniversalTime();
+        // Stored to the millisecond; keeping finer digits would make this request's answer differ from later reads.
+        return MillisecondTimeProvider.Truncate(timestamp.ToUniversalTime());
     }
 
     public IReadOnlyList<string>? StringList(string name, int maxItems, int maxLength)

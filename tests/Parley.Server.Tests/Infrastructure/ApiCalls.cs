@@ -27,6 +27,6 @@ public static class ApiCalls
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new ApiReply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text);
+        return new ApiReply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location, text);
     }
 }

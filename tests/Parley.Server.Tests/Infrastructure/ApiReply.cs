@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Parley.Server.Tests.Infrastructure;
 
 /// <summary>One answer of the API, kept whole so a failed assertion can show what the server said.</summary>
-public sealed record ApiReply(HttpStatusCode Status, string? ContentType, string Body)
+public sealed record ApiReply(HttpStatusCode Status, string? ContentType, Uri? Location, string Body)
 {
     public JsonElement Json
     {

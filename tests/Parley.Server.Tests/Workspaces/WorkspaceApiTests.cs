@@ -31,6 +31,7 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
         var workspace = reply.Json;
         var id = workspace.GetProperty("id").GetString()!;
         Assert.True(Guid.TryParse(id, out _));
+        Assert.Equal($"/v1/workspaces/{id}", reply.Location!.OriginalString);
         Assert.Equal("Kettle & Co", workspace.GetProperty("name").GetString());
         Assert.Equal(250.5m, workspace.GetProperty("credits").GetDecimal());
         Assert.Equal(DateTimeOffset.Parse("2031-03-01T10:00:00Z"), workspace.GetProperty("trial_ends_at").GetDateTimeOffset());

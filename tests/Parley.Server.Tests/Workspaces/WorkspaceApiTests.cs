@@ -126,6 +126,8 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     [InlineData("""{"name": "A", "credits": true}""", "credits")]
     [InlineData("""{"name": "A", "trial_ends_at": "next tuesday"}""", "trial_ends_at")]
     [InlineData("""{"name": "A", "trial_ends_at": 1767225600}""", "trial_ends_at")]
+    [InlineData("""{"name": "A", "trial_ends_at": "1/2/2030"}""", "trial_ends_at")]
+    [InlineData("""{"name": "A", "trial_ends_at": "Tuesday, 1 January 2030"}""", "trial_ends_at")]
     [InlineData("""{"name": "A", "plan": "gold"}""", "plan")]
     public async Task Creating_a_workspace_with_an_invalid_field_is_a_400_naming_it(string body, string field)
     {
@@ -137,6 +139,8 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     [InlineData("""{"credits": "lots"}""", "credits")]
     [InlineData("""{"trial_ends_at": "2030-13-45T00:00:00Z"}""", "trial_ends_at")]
     [InlineData("""{"name": ""}""", "name")]
+    [InlineData("""{"name": null}""", "name")]
+    [InlineData("""{"credits": null}""", "credits")]
     [InlineData("""{"owner": "me"}""", "owner")]
     public async Task Patching_a_workspace_with_an_invalid_field_is_a_400_naming_it_and_changes_nothing(string body, string field)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Parley.Server.Hosting;
 
 namespace Parley.Server.Api;
 
@@ -110,10 +111,13 @@ public sealed class JsonFields
     {
         if (!Present(name, required, out var value))
             return null;
-        if (value.ValueKind != JsonValueKind.String ||
+        // TryGetDateTimeOffset admits only ISO 8601, so "1/2/2030" cannot be read as either of its two dates;
+        // the parse then treats a timestamp without an offset as UTC, not as the server's local time.
+        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out _) ||
             !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var timestamp))
             return WrongValue<DateTimeOffset>(name, "an ISO 8601 timestamp such as 2026-12-31T23:59:59Z");
-        return timestamp.ToUniversalTime();
+        // Stored to the millisecond; keeping finer digits would make this request's answer differ from later reads.
+        return MillisecondTimeProvider.Truncate(timestamp.ToUniversalTime());
     }
 
     public IReadOnlyList<string>? StringList(string name, int maxItems, int maxLength)

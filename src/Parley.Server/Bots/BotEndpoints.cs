@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Parley.Core.Bots;
 using Parley.Core.Workspaces;
 using Parley.Server.Api;
@@ -49,7 +50,7 @@ public static class BotEndpoints
     }
 
     private static async Task<Ok<BotResponse[]>> ListAsync(
-        string? workspaceId, ClaimsPrincipal user, IBotStore bots, CancellationToken ct)
+        [FromQuery(Name = "workspace_id")] string? workspaceId, ClaimsPrincipal user, IBotStore bots, CancellationToken ct)
     {
         var scope = user.IsAdmin() ? workspaceId : user.WorkspaceId();
         var list = await bots.ListAsync(scope, ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Core.Bots;
@@ -10,6 +11,7 @@ namespace Parley.Server.Conversations;
 public static class ConversationEndpoints
 {
     private const int MaxMessages = 1000;
+    private const int MaxListed = 1000;
 
     public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder app)
     {
@@ -19,14 +21,19 @@ public static class ConversationEndpoints
     }
 
     private static async Task<Results<Ok<ConversationResponse[]>, ApiError>> ListAsync(
-        string botId, int? limit, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, CancellationToken ct)
+        string botId, string? limit, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, CancellationToken ct)
     {
         if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
             return BotEndpoints.NotFound();
-        if (limit is < 1 or > 1000)
-            return ApiError.Invalid("limit", "'limit' must be between 1 and 1000.");
 
-        var list = await conversations.ListAsync(botId, limit ?? 100, ct);
+        // Bound as text and parsed here: an int parameter would answer "?limit=ten" with the framework's
+        // plain-text 400 instead of the documented error naming the field.
+        var count = 100;
+        if (!string.IsNullOrEmpty(limit) &&
+            (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxListed))
+            return ApiError.Invalid("limit", $"'limit' must be a whole number between 1 and {MaxListed}.");
+
+        var list = await conversations.ListAsync(botId, count, ct);
         return TypedResults.Ok(list.Select(c => ConversationResponse.From(c)).ToArray());
     }
 

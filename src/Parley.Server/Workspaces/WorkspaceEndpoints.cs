@@ -73,6 +73,10 @@ public static class WorkspaceEndpoints
         fields.RejectUnknown("name", "credits", "trial_ends_at");
         if (!user.IsAdmin() && (fields.Has("credits") || fields.Has("trial_ends_at")))
             return ApiError.Forbidden("forbidden", "Only the admin key may change credits or the trial end.");
+        if (fields.IsNull("name"))
+            return ApiError.Invalid("name", "'name' must not be empty.");
+        if (fields.IsNull("credits"))
+            return ApiError.Invalid("credits", "'credits' must be a number.");
 
         var name = fields.String("name", MaxName);
         var amount = fields.Decimal("credits", 0, 1_000_000_000);

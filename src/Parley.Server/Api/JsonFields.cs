@@ -153,6 +153,19 @@ public sealed class JsonFields
         return new JsonFields(value, $"{_prefix}{name}.", _root ?? this);
     }
 
+    /// <summary>Refuses an explicit <c>null</c> for fields that have no "unset" state.</summary>
+    public void RejectNull(params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (IsNull(name))
+            {
+                Fail(name, $"'{_prefix}{name}' cannot be null.");
+                return;
+            }
+        }
+    }
+
     /// <summary>Refuses fields this object does not define, so a misspelt setting is not silently ignored.</summary>
     public void RejectUnknown(params ReadOnlySpan<string> known)
     {

@@ -75,8 +75,6 @@ public static class BotEndpoints
         var fields = new JsonFields(document!.RootElement);
         if (fields.Has("workspace_id"))
             return ApiError.Invalid("workspace_id", "A bot cannot move to another workspace.");
-        if (fields.IsNull("name"))
-            return ApiError.Invalid("name", "'name' must not be empty.");
 
         var updated = BotSettingsReader.Apply(bot, fields) with { UpdatedAt = time.GetUtcNow() };
         if (fields.Error is { } invalid)

@@ -18,6 +18,7 @@ internal static class BotSettingsReader
     public static Bot Apply(Bot bot, JsonFields fields)
     {
         fields.RejectUnknown(Known);
+        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters");
         var name = fields.String("name", 200);
         var privacy = Privacy(fields);
         var active = fields.Bool("active");

@@ -30,9 +30,10 @@ public sealed class ChatTurnRunner(
     private const int HistoryMessages = 12;
     private const string Unavailable = "Service temporarily unavailable. Please try again later.";
 
-    public async Task RunAsync(ChatAdmission admission, SseWriter sse, CancellationToken aborted)
+    public async Task RunAsync(ChatAdmission admission, SseWriter sse)
     {
         var (request, bot) = (admission.Request, admission.Bot);
+        var aborted = sse.VisitorGone;
         await sse.StartAsync(aborted);
 
         var cost = credits.Value.PerMessage;
@@ -94,13 +95,20 @@ public sealed class ChatTurnRunner(
         if (charged < cost)
             await workspaces.RefundCreditsAsync(bot.WorkspaceId, cost - charged, CancellationToken.None);
 
-        await (outcome switch
+        try
         {
-            TurnOutcome.Answered => sse.DoneAsync(reply.ConversationId, reply.Id, bot.CitationsEnabled ? citations : null, aborted),
-            TurnOutcome.Blocked => sse.ErrorAsync("content_filtered", BlockedMessage, aborted),
-            TurnOutcome.Failed => sse.ErrorAsync("service_unavailable", Unavailable, aborted),
-            _ => ValueTask.FromResult(default(System.IO.Pipelines.FlushResult)),
-        });
+            await (outcome switch
+            {
+                TurnOutcome.Answered => sse.DoneAsync(reply.ConversationId, reply.Id, bot.CitationsEnabled ? citations : null, aborted),
+                TurnOutcome.Blocked => sse.ErrorAsync("content_filtered", BlockedMessage, aborted),
+                TurnOutcome.Failed => sse.ErrorAsync("service_unavailable", Unavailable, aborted),
+                _ => ValueTask.CompletedTask,
+            });
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The visitor left just as the answer ended; the turn is stored all the same.
+        }
     }
 
     private const string BlockedMessage = "This answer was blocked by the bot's content filters.";
@@ -153,10 +161,10 @@ public sealed class ChatTurnRunner(
         return cited;
     }
 
-    private static async Task SendAsync(string text, SseWriter sse, CancellationToken aborted)
+    private static async ValueTask SendAsync(string text, SseWriter sse, CancellationToken aborted)
     {
-        if (text.Length > 0 && (await sse.ContentAsync(text, aborted)).IsCompleted)
-            throw new OperationCanceledException(aborted);
+        if (text.Length > 0)
+            await sse.ContentAsync(text, aborted);
     }
 
     private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, int[]? cited) =>

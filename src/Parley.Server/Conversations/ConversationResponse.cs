@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Parley.Core.Conversations;
 
 namespace Parley.Server.Conversations;
@@ -8,7 +9,7 @@ public sealed record ConversationResponse(
     string SessionId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<MessageResponse>? Messages)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageResponse>? Messages)
 {
     public static ConversationResponse From(Conversation c, IReadOnlyList<Message>? messages = null) =>
         new(c.Id, c.BotId, c.SessionId, c.CreatedAt, c.UpdatedAt, messages?.Select(MessageResponse.From).ToList());

@@ -39,6 +39,9 @@ public static class TextChunker
                 chunks.Add(new Chunk(chunks.Count, pageTitle, sectionUrl, heading, string.Join("\n\n", current)));
         }
 
+        // A text of headings alone ("# Open 9 to 5 on weekdays") still says something: keep it whole.
+        if (chunks.Count == 0 && !string.IsNullOrWhiteSpace(text))
+            chunks.Add(new Chunk(0, pageTitle, url, null, text.Trim()));
         return chunks;
     }
 

@@ -268,7 +268,11 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [InlineData("""{"filters": {"blocked_terms": "word"}}""", "filters.blocked_terms")]
     [InlineData("""{"name": null}""", "name")]
     [InlineData("""{"name": ""}""", "name")]
-    [InlineData("""{"active": null, "privacy": "secret"}""", "privacy")]
+    [InlineData("""{"active": null, "privacy": "secret"}""", "active")]
+    [InlineData("""{"privacy": null}""", "privacy")]
+    [InlineData("""{"allowed_domains": null}""", "allowed_domains")]
+    [InlineData("""{"citations_enabled": null}""", "citations_enabled")]
+    [InlineData("""{"filters": null}""", "filters")]
     [InlineData("""{"color": "blue"}""", "color")]
     public async Task Patching_a_bot_with_an_invalid_setting_is_a_400_naming_the_field_and_changes_nothing(string body, string field)
     {

@@ -22,7 +22,7 @@ public sealed class DisconnectTests
                 break;
         }
 
-        await generator.Cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await generator.StoppedEarly.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(generator.Finished.Task.IsCompleted);
         Assert.True(generator.Produced < 100, $"the generator kept going: {generator.Produced} pieces");
 

@@ -5,7 +5,8 @@ namespace Parley.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A generator the test controls: streams <see cref="Words"/> pieces at a set pace, can fail on cue,
-/// and records whether it ran to the end or was cancelled, so tests can see what happened upstream.
+/// and records whether it ran to the end or was stopped early (cancelled, or abandoned by its reader),
+/// so tests can see what happened upstream.
 /// </summary>
 public sealed class ScriptedChatClient : IChatClient
 {
@@ -16,7 +17,7 @@ public sealed class ScriptedChatClient : IChatClient
     /// <summary>Throw after this many pieces (0 = before any), or never when null.</summary>
     public int? FailAfter { get; init; }
 
-    public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource StoppedEarly { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -27,25 +28,24 @@ public sealed class ScriptedChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        for (var i = 0; i < Words; i++)
+        try
         {
-            if (FailAfter == i)
-                throw new HttpRequestException("The model provider is down.");
-            try
+            for (var i = 0; i < Words; i++)
             {
+                if (FailAfter == i)
+                    throw new HttpRequestException("The model provider is down.");
                 await Task.Delay(Pace, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                Cancelled.TrySetResult();
-                throw;
+                Interlocked.Increment(ref _produced);
+                yield return new ChatResponseUpdate(ChatRole.Assistant, $"word{i} ");
             }
 
-            Interlocked.Increment(ref _produced);
-            yield return new ChatResponseUpdate(ChatRole.Assistant, $"word{i} ");
+            Finished.TrySetResult();
         }
-
-        Finished.TrySetResult();
+        finally
+        {
+            if (!Finished.Task.IsCompleted)
+                StoppedEarly.TrySetResult();
+        }
     }
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>

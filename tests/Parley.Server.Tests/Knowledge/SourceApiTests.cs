@@ -74,6 +74,16 @@ public sealed class SourceApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_text_of_headings_alone_is_still_indexed_and_answers()
+    {
+        var source = await _admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", text = "# Our showroom in Lyon opens on Saturdays" });
+
+        Assert.Equal(1, source.GetProperty("chunks").GetInt32());
+        var answer = await _app.PublicChat().AskAsync(new Parley.Client.ChatRequest(_botId, "When does the Lyon showroom open?", "s-headings"));
+        Assert.Contains("Saturdays", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_long_text_is_split_into_several_chunks()
     {
         var text = new StringBuilder("# Kettle manual\n\n");

@@ -7,6 +7,6 @@ public sealed class ChatStreamResult(Admission.ChatAdmission admission) : IResul
     {
         var runner = httpContext.RequestServices.GetRequiredService<ChatTurnRunner>();
         using var sse = new SseWriter(httpContext.Response);
-        await runner.RunAsync(admission, sse, httpContext.RequestAborted);
+        await runner.RunAsync(admission, sse);
     }
 }

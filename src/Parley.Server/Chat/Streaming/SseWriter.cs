@@ -10,6 +10,8 @@ namespace Parley.Server.Chat.Streaming;
 /// <summary>
 /// Writes the Chat API's Server-Sent Events: one <c>data: {json}</c> line and a blank line per event,
 /// flushed at once so every chunk reaches the visitor as it is produced, through any proxy.
+/// A write that finds the visitor gone cancels <see cref="VisitorGone"/>, so work upstream stops at once
+/// even before the server has noticed the closed connection on its own.
 /// </summary>
 public sealed class SseWriter : IDisposable
 {
@@ -24,13 +26,18 @@ public sealed class SseWriter : IDisposable
     private readonly HttpResponse _response;
     private readonly PipeWriter _pipe;
     private readonly Utf8JsonWriter _json;
+    private readonly CancellationTokenSource _visitorGone;
 
     public SseWriter(HttpResponse response)
     {
         _response = response;
         _pipe = response.BodyWriter;
         _json = new Utf8JsonWriter(_pipe, WriterOptions);
+        _visitorGone = CancellationTokenSource.CreateLinkedTokenSource(response.HttpContext.RequestAborted);
     }
+
+    /// <summary>Cancelled when the visitor disconnects: the token every step of the turn runs under.</summary>
+    public CancellationToken VisitorGone => _visitorGone.Token;
 
     /// <summary>Once an event is written the status is 200: any later failure is an <c>error</c> event.</summary>
     public bool Started { get; private set; }
@@ -46,15 +53,15 @@ public sealed class SseWriter : IDisposable
         return _response.StartAsync(ct);
     }
 
-    public ValueTask<FlushResult> StatusRetrievingAsync(CancellationToken ct) => WriteRawAsync(Retrieving, ct);
+    public ValueTask StatusRetrievingAsync(CancellationToken ct) => WriteRawAsync(Retrieving, ct);
 
-    public ValueTask<FlushResult> StatusGeneratingAsync(CancellationToken ct) => WriteRawAsync(Generating, ct);
+    public ValueTask StatusGeneratingAsync(CancellationToken ct) => WriteRawAsync(Generating, ct);
 
-    public ValueTask<FlushResult> ContentAsync(string content, CancellationToken ct) => TextEventAsync("content"u8, content, ct);
+    public ValueTask ContentAsync(string content, CancellationToken ct) => TextEventAsync("content"u8, content, ct);
 
-    public ValueTask<FlushResult> ReplaceAsync(string content, CancellationToken ct) => TextEventAsync("replace"u8, content, ct);
+    public ValueTask ReplaceAsync(string content, CancellationToken ct) => TextEventAsync("replace"u8, content, ct);
 
-    public ValueTask<FlushResult> NoticeAsync(string code, string message, CancellationToken ct)
+    public ValueTask NoticeAsync(string code, string message, CancellationToken ct)
     {
         BeginEvent("notice"u8);
         _json.WriteString("code"u8, code);
@@ -62,7 +69,7 @@ public sealed class SseWriter : IDisposable
         return EndEventAsync(ct);
     }
 
-    public ValueTask<FlushResult> ErrorAsync(string error, string message, CancellationToken ct)
+    public ValueTask ErrorAsync(string error, string message, CancellationToken ct)
     {
         BeginEvent("error"u8);
         _json.WriteString("error"u8, error);
@@ -71,7 +78,7 @@ public sealed class SseWriter : IDisposable
     }
 
     /// <summary>The last event. <paramref name="citations"/> null leaves the key out, as for a bot without citations.</summary>
-    public ValueTask<FlushResult> DoneAsync(
+    public ValueTask DoneAsync(
         string conversationId, string assistantMessageId, IReadOnlyList<Citation>? citations, CancellationToken ct)
     {
         BeginEvent("done"u8);
@@ -97,7 +104,7 @@ public sealed class SseWriter : IDisposable
         return EndEventAsync(ct);
     }
 
-    private ValueTask<FlushResult> TextEventAsync(ReadOnlySpan<byte> type, string content, CancellationToken ct)
+    private ValueTask TextEventAsync(ReadOnlySpan<byte> type, string content, CancellationToken ct)
     {
         BeginEvent(type);
         _json.WriteString("content"u8, content);
@@ -112,20 +119,43 @@ public sealed class SseWriter : IDisposable
         _json.WriteString("type"u8, type);
     }
 
-    private ValueTask<FlushResult> EndEventAsync(CancellationToken ct)
+    private ValueTask EndEventAsync(CancellationToken ct)
     {
         _json.WriteEndObject();
         _json.Flush();
         _pipe.Write(Terminator);
-        return _pipe.FlushAsync(ct);
+        return FlushAsync(ct);
     }
 
-    public void Dispose() => _json.Dispose();
+    public void Dispose()
+    {
+        _json.Dispose();
+        _visitorGone.Dispose();
+    }
 
-    private ValueTask<FlushResult> WriteRawAsync(byte[] line, CancellationToken ct)
+    private ValueTask WriteRawAsync(byte[] line, CancellationToken ct)
     {
         _pipe.Write(line);
         _pipe.Write(Terminator);
-        return _pipe.FlushAsync(ct);
+        return FlushAsync(ct);
+    }
+
+    private async ValueTask FlushAsync(CancellationToken ct)
+    {
+        FlushResult result;
+        try
+        {
+            result = await _pipe.FlushAsync(ct);
+        }
+        catch (IOException)
+        {
+            result = new FlushResult(isCanceled: false, isCompleted: true);
+        }
+
+        if (result.IsCompleted || result.IsCanceled)
+        {
+            await _visitorGone.CancelAsync();
+            _visitorGone.Token.ThrowIfCancellationRequested();
+        }
     }
 }

@@ -8,9 +8,16 @@ public sealed class LocalEmbeddingsOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string Section = "Parley:Embeddings:Local";
 
-    /// <summary>Inputs per model run. Larger batches amortise the per-run cost but pad more and hold more memory.</summary>
+    /// <summary>Most inputs per model run. Larger batches amortise the per-run cost of short inputs.</summary>
     [Range(1, 256)]
     public int BatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Most tokens per model run, padding included: a run's memory grows with it, while long inputs gain nothing from
+    /// sharing a run. The default lets 32 short sentences share a run but gives 256-token chunks runs of 8.
+    /// </summary>
+    [Range(512, 131_072)]
+    public int MaxBatchTokens { get; set; } = 2048;
 
     /// <summary>
     /// Tokens per input, counting <c>[CLS]</c> and <c>[SEP]</c>; longer inputs are truncated. The model was trained on

@@ -25,7 +25,7 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture model)
     [Fact]
     public async Task GenerateAsync_MixedLengthsAcrossBatches_MatchOneByOneInInputOrder()
     {
-        // 40 values spread over two batches of 32, lengths shuffled so the length sort really reorders them.
+        // 40 values over several batches (32 inputs or 2048 tokens at most), lengths shuffled so the sort reorders them.
         var values = Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? Paragraph(1 + i % 7) : $"Question {i}: where is order {i * 37}?").ToArray();
 
         var batched = await _generator.GenerateAsync(values);
@@ -167,12 +167,15 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture model)
     }
 
     [Theory]
-    [InlineData(0, 256)]
-    [InlineData(32, 513)]
-    [InlineData(32, 4)]
-    public void Constructor_OptionOutOfRange_ThrowsBeforeLoading(int batchSize, int maxTokens)
+    [InlineData(0, 256, 2048)]
+    [InlineData(32, 513, 2048)]
+    [InlineData(32, 4, 2048)]
+    [InlineData(32, 256, 100)]
+    public void Constructor_OptionOutOfRange_ThrowsBeforeLoading(int batchSize, int maxTokens, int maxBatchTokens)
     {
-        Assert.Throws<ValidationException>(() => new MiniLmEmbeddingGenerator(new LocalEmbeddingsOptions { BatchSize = batchSize, MaxTokens = maxTokens }));
+        var options = new LocalEmbeddingsOptions { BatchSize = batchSize, MaxTokens = maxTokens, MaxBatchTokens = maxBatchTokens };
+
+        Assert.Throws<ValidationException>(() => new MiniLmEmbeddingGenerator(options));
     }
 
     /// <summary>Knowledge-base prose, about 11 words a sentence.</summary>

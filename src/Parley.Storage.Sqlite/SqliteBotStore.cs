@@ -12,13 +12,13 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
             new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx), ct);
 
     public Task<Bot?> GetAsync(string id, CancellationToken ct = default) =>
-        db.ReadAsync(c => Deserialize(c.QuerySingleOrDefault<string>("SELECT data FROM bots WHERE id = @id", new { id })), ct);
+        db.ReadAsync(c => c.QuerySingleOrDefault<Row>("SELECT data, knowledge_version FROM bots WHERE id = @id", new { id })?.ToBot(), ct);
 
     public Task<IReadOnlyList<Bot>> ListAsync(string? workspaceId, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<Bot>>(c => c.Query<string>(
-                "SELECT data FROM bots WHERE @workspaceId IS NULL OR workspace_id = @workspaceId ORDER BY created_at, id",
+        db.ReadAsync<IReadOnlyList<Bot>>(c => c.Query<Row>(
+                "SELECT data, knowledge_version FROM bots WHERE @workspaceId IS NULL OR workspace_id = @workspaceId ORDER BY created_at, id",
                 new { workspaceId })
-            .Select(data => Deserialize(data)!)
+            .Select(row => row.ToBot())
             .ToList(), ct);
 
     public Task UpdateAsync(Bot bot, CancellationToken ct = default) =>
@@ -38,6 +38,11 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
 
     private static string Serialize(Bot bot) => JsonSerializer.Serialize(bot, StorageJson.Options);
 
-    private static Bot? Deserialize(string? data) =>
-        data is null ? null : JsonSerializer.Deserialize<Bot>(data, StorageJson.Options);
+    private sealed class Row
+    {
+        public string Data { get; set; } = "";
+        public long KnowledgeVersion { get; set; }
+
+        public Bot ToBot() => JsonSerializer.Deserialize<Bot>(Data, StorageJson.Options)! with { KnowledgeVersion = KnowledgeVersion };
+    }
 }

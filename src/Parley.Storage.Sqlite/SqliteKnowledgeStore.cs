@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Parley.Core.Knowledge;
 
@@ -8,9 +7,6 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
 {
     private const string SelectSource =
         "SELECT id, bot_id, type, title, url, question, content, status, error, chunks, created_at, updated_at FROM sources";
-
-    // Title and heading matches say more about a chunk than a word in its body; the bot column only filters.
-    private const string Bm25 = "bm25(chunks_fts, 0.0, 2.0, 1.5, 1.0)";
 
     public Task AddSourceAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
@@ -37,6 +33,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                     chunk.Text,
                 }),
                 tx);
+            BumpKnowledgeVersion(c, tx, source.BotId);
         }, ct);
 
     public Task<Source?> GetSourceAsync(string botId, string sourceId, CancellationToken ct = default) =>
@@ -53,47 +50,24 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             if (c.Execute("DELETE FROM sources WHERE id = @sourceId AND bot_id = @botId", new { botId, sourceId }, tx) == 0)
                 return false;
             c.Execute("DELETE FROM chunks WHERE source_id = @sourceId", new { sourceId }, tx);
+            BumpKnowledgeVersion(c, tx, botId);
             return true;
         }, ct);
 
-    public Task<IReadOnlyList<KnowledgeHit>> SearchAsync(
-        string botId, IReadOnlyList<string> terms, int limit, CancellationToken ct = default)
-    {
-        if (terms.Count == 0)
-            return Task.FromResult<IReadOnlyList<KnowledgeHit>>([]);
-
-        var match = MatchExpression(botId, terms);
-        return db.ReadAsync<IReadOnlyList<KnowledgeHit>>(c => c.Query<HitRow>(
-                $"""
-                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text,
-                       -{Bm25} AS rank
-                FROM chunks_fts
-                JOIN chunks c ON c.id = chunks_fts.rowid
-                JOIN sources s ON s.id = c.source_id
-                WHERE chunks_fts MATCH @match
-                ORDER BY {Bm25}
-                LIMIT @limit
+    public Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<StoredChunk>>(c => c.Query<ChunkRow>(
+                """
+                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text
+                FROM chunks c JOIN sources s ON s.id = c.source_id
+                WHERE c.bot_id = @botId
+                ORDER BY c.id
                 """,
-                new { match, limit })
-            .Select(r => r.ToHit())
+                new { botId })
+            .Select(r => r.ToChunk())
             .ToList(), ct);
-    }
 
-    /// <summary>
-    /// <c>bot : "…" AND ("a" OR "b")</c>. Every term is quoted, so nothing a visitor types is read as FTS5 syntax.
-    /// </summary>
-    private static string MatchExpression(string botId, IReadOnlyList<string> terms)
-    {
-        var match = new StringBuilder("bot : \"").Append(botId.Replace("-", "", StringComparison.Ordinal)).Append("\" AND (");
-        for (var i = 0; i < terms.Count; i++)
-        {
-            if (i > 0)
-                match.Append(" OR ");
-            match.Append('"').Append(terms[i].Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-
-        return match.Append(')').ToString();
-    }
+    private static void BumpKnowledgeVersion(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, string botId) =>
+        c.Execute("UPDATE bots SET knowledge_version = knowledge_version + 1 WHERE id = @botId", new { botId }, tx);
 
     private sealed class SourceRow
     {
@@ -143,7 +117,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         };
     }
 
-    private sealed class HitRow
+    private sealed class ChunkRow
     {
         public long ChunkId { get; set; }
         public string SourceId { get; set; } = "";
@@ -152,9 +126,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         public string? Url { get; set; }
         public string? Heading { get; set; }
         public string Text { get; set; } = "";
-        public double Rank { get; set; }
 
-        public KnowledgeHit ToHit() =>
-            new(ChunkId, SourceId, Enum.Parse<SourceType>(SourceType), PageTitle, Url, string.IsNullOrEmpty(Heading) ? null : Heading, Text, Rank);
+        public StoredChunk ToChunk() =>
+            new(ChunkId, SourceId, Enum.Parse<SourceType>(SourceType), PageTitle, Url, string.IsNullOrEmpty(Heading) ? null : Heading, Text);
     }
 }

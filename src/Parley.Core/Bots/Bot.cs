@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Parley.Core.Bots;
 
 public sealed record Bot
@@ -24,6 +26,13 @@ public sealed record Bot
     public string? WelcomeMessage { get; init; }
 
     public FilterSettings Filters { get; init; } = FilterSettings.None;
+
+    /// <summary>
+    /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server
+    /// replica knows when its in-memory search index of the bot is out of date. Maintained by the store.
+    /// </summary>
+    [JsonIgnore]
+    public long KnowledgeVersion { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

@@ -13,8 +13,8 @@ public interface IKnowledgeStore
     Task<bool> DeleteSourceAsync(string botId, string sourceId, CancellationToken ct = default);
 
     /// <summary>
-    /// Lexical search within one bot's knowledge. <paramref name="terms"/> are already normalised words;
-    /// a chunk matches when it holds any of them.
+    /// Every chunk of one bot's knowledge, for building the bot's search index. The index is rebuilt when
+    /// <see cref="Bots.Bot.KnowledgeVersion"/> changes, which every write above makes it do.
     /// </summary>
-    Task<IReadOnlyList<KnowledgeHit>> SearchAsync(string botId, IReadOnlyList<string> terms, int limit, CancellationToken ct = default);
+    Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default);
 }

@@ -120,7 +120,7 @@ public sealed class ChatTurnRunner(
         budget.CancelAfter(retrieval.Value.TimeoutMs);
         try
         {
-            return await retriever.RetrieveAsync(admission.Bot.Id, admission.Request.Message, history, budget.Token);
+            return await retriever.RetrieveAsync(admission.Bot, admission.Request.Message, history, budget.Token);
         }
         catch (Exception e) when (!aborted.IsCancellationRequested)
         {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
+using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Core.Knowledge;
+using Parley.Server.Knowledge.Index;
 
 namespace Parley.Server.Knowledge;
 
@@ -9,51 +11,47 @@ namespace Parley.Server.Knowledge;
 /// does that take?") borrows the words of the previous question, at half weight, so it retrieves about
 /// the thing being discussed.
 /// </summary>
-public sealed class KnowledgeRetriever(IKnowledgeStore store, IOptions<RetrievalOptions> options)
+public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<RetrievalOptions> options)
 {
     private const int Candidates = 24;
     private const double ContextWeight = 0.5;
 
-    public async Task<IReadOnlyList<Passage>> RetrieveAsync(
-        string botId, string question, IReadOnlyList<Message> history, CancellationToken ct)
+    public async Task<IReadOnlyList<Passage>> RetrieveAsync(Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct)
     {
         var terms = WeightedTerms(question, history);
         if (terms.Count == 0)
             return [];
 
-        var hits = await store.SearchAsync(botId, terms.Select(t => t.Word).ToList(), Candidates, ct);
         var settings = options.Value;
-        var best = new List<(KnowledgeHit Hit, double Score)>();
-        foreach (var hit in hits)
-        {
-            var coverage = Coverage(terms, hit);
-            if (coverage < settings.MinCoverage)
-                continue;
-            // Coverage says how much of the question a passage speaks to; BM25 breaks ties by how strongly.
-            var score = (0.8 * coverage) + (0.2 * (hit.Rank / (hit.Rank + 5.0)));
-            best.Add((hit, Math.Clamp(score, 0, 1)));
-        }
-
-        return best
+        var index = await indexes.GetAsync(bot, ct);
+        return index.Search(terms, Candidates, settings.MinCoverage)
+            .Select(match => (match.Chunk, Score: Relevance(match)))
             .OrderByDescending(candidate => candidate.Score)
-            .DistinctBy(candidate => (candidate.Hit.SourceId, candidate.Hit.Url))
+            .DistinctBy(candidate => (candidate.Chunk.SourceId, candidate.Chunk.Url))
             .Take(settings.MaxPassages)
-            .Select((candidate, i) => new Passage(
-                i + 1, candidate.Hit.SourceId, candidate.Hit.SourceType, candidate.Hit.PageTitle, candidate.Hit.Url,
-                candidate.Hit.Heading, candidate.Hit.Text, Math.Round(candidate.Score, 3)))
+            .Select((candidate, i) => ToPassage(i + 1, candidate.Chunk, candidate.Score))
             .ToList();
     }
 
-    private static List<(string Word, string Stem, double Weight)> WeightedTerms(string question, IReadOnlyList<Message> history)
+    /// <summary>Coverage says how much of the question a passage speaks to; BM25 breaks ties by how strongly.</summary>
+    private static double Relevance(LexicalMatch match) =>
+        Math.Round(Math.Clamp((0.8 * match.Coverage) + (0.2 * (match.Bm25 / (match.Bm25 + 5.0))), 0, 1), 3);
+
+    private static Passage ToPassage(int number, StoredChunk chunk, double score) =>
+        new(number, chunk.SourceId, chunk.SourceType, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, score);
+
+    private static List<QueryTerm> WeightedTerms(string question, IReadOnlyList<Message> history)
     {
-        var terms = QueryTerms.Extract(question).Select(w => (w, QueryTerms.Stem(w), 1.0)).ToList();
+        var own = QueryTerms.Extract(question);
+        var terms = own.Select(w => new QueryTerm(QueryTerms.Stem(w), 1.0)).DistinctBy(t => t.Stem).ToList();
         var previous = history.LastOrDefault(m => m.Role == MessageRole.User);
-        if (previous is not null && IsFollowUp(question, terms.Count))
+        if (previous is not null && IsFollowUp(question, own.Count))
         {
             foreach (var word in QueryTerms.Extract(previous.Content))
             {
-                if (!terms.Exists(t => t.Item1 == word))
-                    terms.Add((word, QueryTerms.Stem(word), ContextWeight));
+                var stem = QueryTerms.Stem(word);
+                if (!terms.Exists(t => t.Stem == stem))
+                    terms.Add(new QueryTerm(stem, ContextWeight));
             }
         }
 
@@ -64,26 +62,4 @@ public sealed class KnowledgeRetriever(IKnowledgeStore store, IOptions<Retrieval
 
     private static bool IsFollowUp(string question, int contentWords) =>
         contentWords < 3 || QueryTerms.Words(question).Any(w => Anaphora.Contains(w));
-
-    private static double Coverage(List<(string Word, string Stem, double Weight)> terms, KnowledgeHit hit)
-    {
-        var stems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in (ReadOnlySpan<string?>)[hit.PageTitle, hit.Heading, hit.Text])
-        {
-            if (text is null)
-                continue;
-            foreach (var word in QueryTerms.Words(text))
-                stems.Add(QueryTerms.Stem(word));
-        }
-
-        double found = 0, total = 0;
-        foreach (var (_, stem, weight) in terms)
-        {
-            total += weight;
-            if (stems.Contains(stem))
-                found += weight;
-        }
-
-        return total == 0 ? 0 : found / total;
-    }
 }

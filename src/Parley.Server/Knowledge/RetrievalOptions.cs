@@ -14,6 +14,10 @@ public sealed class RetrievalOptions
     [Range(1, 20)]
     public int MaxPassages { get; set; } = 4;
 
+    /// <summary>Chunks kept in the in-memory search indexes of all bots together; idle bots' indexes go first.</summary>
+    [Range(1_000, 100_000_000)]
+    public long MaxIndexedChunks { get; set; } = 2_000_000;
+
     /// <summary>Share of the question's content words a passage must contain to count as relevant.</summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.5;

@@ -15,11 +15,13 @@ CREATE TABLE api_keys (
 );
 
 -- Settings live in one JSON document so that new bot settings need no migration.
+-- knowledge_version moves with every change to the bot's sources, so in-memory search indexes know when to rebuild.
 CREATE TABLE bots (
-    id           TEXT PRIMARY KEY,
-    workspace_id TEXT NOT NULL,
-    data         TEXT NOT NULL,
-    created_at   INTEGER NOT NULL
+    id                TEXT PRIMARY KEY,
+    workspace_id      TEXT NOT NULL,
+    data              TEXT NOT NULL,
+    knowledge_version INTEGER NOT NULL DEFAULT 0,
+    created_at        INTEGER NOT NULL
 );
 CREATE INDEX bots_by_workspace ON bots (workspace_id, created_at);
 
@@ -50,24 +52,7 @@ CREATE TABLE chunks (
     text       TEXT NOT NULL
 );
 CREATE INDEX chunks_by_source ON chunks (source_id);
-
--- The bot id is indexed as a token so that a search intersects one bot's postings
--- instead of scanning every tenant's matches; bm25() gives that column no weight.
-CREATE VIRTUAL TABLE chunks_fts USING fts5 (
-    bot, page_title, heading, text,
-    content = 'chunks', content_rowid = 'id',
-    tokenize = 'porter unicode61'
-);
-
-CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts (rowid, bot, page_title, heading, text)
-    VALUES (new.id, replace(new.bot_id, '-', ''), new.page_title, coalesce(new.heading, ''), new.text);
-END;
-
-CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts (chunks_fts, rowid, bot, page_title, heading, text)
-    VALUES ('delete', old.id, replace(old.bot_id, '-', ''), old.page_title, coalesce(old.heading, ''), old.text);
-END;
+CREATE INDEX chunks_by_bot ON chunks (bot_id, id);
 
 CREATE TABLE conversations (
     id         TEXT PRIMARY KEY,

@@ -30,7 +30,7 @@ public static class ServiceOverrides
 
         public Task<bool> DeleteSourceAsync(string botId, string sourceId, CancellationToken ct = default) => inner.DeleteSourceAsync(botId, sourceId, ct);
 
-        public Task<IReadOnlyList<KnowledgeHit>> SearchAsync(string botId, IReadOnlyList<string> terms, int limit, CancellationToken ct = default) =>
-            throw new TimeoutException("The search index did not answer.");
+        public Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default) =>
+            throw new TimeoutException("The knowledge store did not answer.");
     }
 }

@@ -10,6 +10,8 @@ namespace Parley.Bench;
 /// </summary>
 internal static class ChatBenchmark
 {
+    private static readonly TimeSpan JitWarmupLimit = TimeSpan.FromSeconds(60);
+
     public static async Task RunAsync(BenchOptions options, TextWriter output)
     {
         await using var setup = await BenchSetup.StartAsync(options, output);
@@ -18,15 +20,21 @@ internal static class ChatBenchmark
         await using var bare = await BareEndpoint.StartAsync(ChatTarget.Path, recorded);
         using var bareTarget = new ChatTarget("bare", bare.BaseAddress, setup.BotId);
         output.WriteLine($"Bare endpoint at {bare.BaseAddress} replays a {recorded.BodyBytes}-byte answer in {recorded.Events.Count} events.");
+
+        using var allocations = new AllocationMeter();
+        var targets = new[] { parleyTarget, bareTarget }.Where(t => options.Targets.Contains(t.Name)).ToList();
+        var (warmedIn, methods) = await JitWarmup.RunAsync(targets, setup.Questions, allocations, options.Concurrency.Max(), JitWarmupLimit);
+        output.WriteLine($"JIT warm-up: {methods:N0} methods compiled in {warmedIn.TotalSeconds:F0} s of traffic.");
         output.WriteLine($"Each row: {options.Warmup.TotalSeconds:F0} s warm-up, {options.Duration.TotalSeconds:F0} s measured.");
 
         var rows = new List<PhaseResult>();
         foreach (var concurrency in options.Concurrency)
         {
-            foreach (var target in new[] { parleyTarget, bareTarget }.Where(t => options.Targets.Contains(t.Name)))
+            foreach (var target in targets)
             {
-                var row = await new LoadPhase(target, setup.Questions).RunAsync(concurrency, options.Warmup, options.Duration);
-                output.WriteLine($"  {target.Name} c={concurrency}: {row.TurnsPerSecond:F1} turns/s, p50 TTFC {row.FirstContentPercentile(50):F2} ms (load average {Machine.LoadAverage()})");
+                var row = await new LoadPhase(target, setup.Questions, allocations).RunAsync(concurrency, options.Warmup, options.Duration);
+                output.WriteLine($"  {target.Name} c={concurrency}: {row.TurnsPerSecond:F1} turns/s, p50 TTFC {row.FirstContentPercentile(50):F2} ms; " +
+                    $"{row.MethodsCompiled} methods JIT-compiled in the window; load average {Machine.LoadAverage()}");
                 rows.Add(row);
             }
         }

@@ -9,7 +9,7 @@ namespace Parley.Bench.Load;
 /// turns that also start inside it give the time-to-first-content samples. CPU and allocations are the whole
 /// process's over the window (server and client alike: they share it).
 /// </summary>
-internal sealed class LoadPhase(ChatTarget target, QuestionSet questions)
+internal sealed class LoadPhase(ChatTarget target, QuestionSet questions, AllocationMeter allocations)
 {
     private const int Warmup = 0;
     private const int Measuring = 1;
@@ -24,8 +24,9 @@ internal sealed class LoadPhase(ChatTarget target, QuestionSet questions)
 
         await Task.Delay(warmup);
         var cpu0 = Environment.CpuUsage.TotalTime;
-        var allocated0 = GC.GetTotalAllocatedBytes(precise: true);
+        var allocated0 = allocations.AllocatedBytes;
         var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var compiled0 = System.Runtime.JitInfo.GetCompiledMethodCount();
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref _stage, Measuring);
 
@@ -33,15 +34,16 @@ internal sealed class LoadPhase(ChatTarget target, QuestionSet questions)
         Volatile.Write(ref _stage, Stopped);
         var window = clock.Elapsed;
         var cpu = Environment.CpuUsage.TotalTime - cpu0;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated0;
+        var allocated = allocations.AllocatedBytes - allocated0;
         var (d0, d1, d2) = (GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2);
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount() - compiled0;
 
         var tallies = await Task.WhenAll(visitors);
         var latencies = tallies.SelectMany(t => t.FirstContentMs).Order().ToList();
         return new PhaseResult(
             target.Name, concurrency, window, tallies.Sum(t => t.Turns), tallies.Sum(t => t.Failures),
             tallies.Select(t => t.FirstFailure).FirstOrDefault(f => f is not null),
-            latencies, cpu, allocated, d0, d1, d2);
+            latencies, cpu, allocated, d0, d1, d2, compiled);
     }
 
     private async Task<Tally> VisitAsync(int visitor)

@@ -13,7 +13,8 @@ internal sealed record PhaseResult(
     long AllocatedBytes,
     int Gen0,
     int Gen1,
-    int Gen2)
+    int Gen2,
+    long MethodsCompiled)
 {
     public double TurnsPerSecond => Turns / Window.TotalSeconds;
 

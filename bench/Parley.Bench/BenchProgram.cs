@@ -1,0 +1,36 @@
+namespace Parley.Bench;
+
+/// <summary>
+/// The entry point. Not a top-level <c>Program</c>: that name is Parley.Server's, which the benchmark hosts.
+/// </summary>
+internal static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(BenchOptions.Usage);
+            return 2;
+        }
+
+        switch (options.Command)
+        {
+            case "chat":
+                await ChatBenchmark.RunAsync(options, Console.Out);
+                return 0;
+            case "steps":
+                await Profiling.PipelineSteps.RunAsync(options, Console.Out);
+                return 0;
+            default:
+                Console.Error.WriteLine($"Unknown command '{options.Command}'.");
+                Console.Error.WriteLine(BenchOptions.Usage);
+                return 2;
+        }
+    }
+}

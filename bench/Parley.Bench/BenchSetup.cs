@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Parley.Bench.Hosting;
+using Parley.Bench.Knowledge;
+
+namespace Parley.Bench;
+
+/// <summary>What every command starts from: Parley running, with a public bot that knows the synthetic docs.</summary>
+internal sealed class BenchSetup : IAsyncDisposable
+{
+    private const int QuestionCount = 50_000;
+
+    private BenchSetup(ParleyHost parley, QuestionSet questions, string workspaceId, string botId)
+    {
+        Parley = parley;
+        Questions = questions;
+        WorkspaceId = workspaceId;
+        BotId = botId;
+    }
+
+    public ParleyHost Parley { get; }
+
+    public QuestionSet Questions { get; }
+
+    public string WorkspaceId { get; }
+
+    public string BotId { get; }
+
+    public static async Task<BenchSetup> StartAsync(BenchOptions options, TextWriter output)
+    {
+        output.WriteLine(Machine.Describe());
+        var clock = Stopwatch.StartNew();
+        var pages = SyntheticDocs.Generate(options.Sources, options.ChunksPerSource);
+        var questions = new QuestionSet(QuestionCount);
+        output.WriteLine($"Generated {pages.Count} pages ({pages.Sum(p => p.Markdown.Length) / 1024} KiB of Markdown) and " +
+            $"{questions.Distinct:N0} distinct questions of {questions.Count:N0} in {clock.Elapsed.TotalSeconds:F1} s.");
+
+        var parley = ParleyHost.Start();
+        try
+        {
+            using var provisioner = new BotProvisioner(parley.BaseAddress, ParleyHost.AdminKey);
+            await provisioner.WaitUntilReadyAsync();
+            clock.Restart();
+            var (workspaceId, botId) = await provisioner.CreateBotAsync();
+            var chunks = await provisioner.AddPagesAsync(botId, pages);
+            output.WriteLine($"Parley at {parley.BaseAddress}: bot {botId} with {pages.Count} sources, {chunks:N0} chunks, ingested in {clock.Elapsed.TotalSeconds:F1} s.");
+            return new BenchSetup(parley, questions, workspaceId, botId);
+        }
+        catch
+        {
+            await parley.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => Parley.DisposeAsync();
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Parley.Bench.Hosting;
+
+/// <summary>
+/// Parley's real <c>Program</c> on Kestrel on a loopback port, in this process, with a fresh data directory,
+/// no demo bot, warnings-only logging, the Production environment, and the <see cref="InstantChatClient"/> as its generator.
+/// </summary>
+internal sealed class ParleyHost : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "parley-bench-admin-key-5d1e9a";
+
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("parley-bench-").FullName;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static ParleyHost Start()
+    {
+        var host = new ParleyHost();
+        host.UseKestrel();
+        host.StartServer();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        host.BaseAddress = new Uri(address);
+        return host;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // The output folder holds Parley.Server's appsettings.json; the factory's own guess depends on the working directory.
+        builder.UseContentRoot(AppContext.BaseDirectory);
+        builder.UseEnvironment(Environments.Production);
+        builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        builder.UseSetting("PARLEY_DATA_DIR", DataDirectory);
+        builder.UseSetting("PARLEY_ADMIN_KEY", AdminKey);
+        builder.UseSetting("Parley:DemoBot:Enabled", "false");
+        builder.UseSetting("Parley:DemoBot:PrintBanner", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IChatClient>();
+            services.AddSingleton<IChatClient, InstantChatClient>();
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS temp cleaner takes whatever a closing connection still held.
+        }
+    }
+}

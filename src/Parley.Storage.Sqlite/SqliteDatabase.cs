@@ -1,18 +1,24 @@
+using System.Threading.Channels;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Parley.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite file. Reads use pooled connections and run concurrently (WAL); writes share one
-/// connection behind an async lock, because SQLite admits one writer at a time and its own busy
-/// handler makes waiting writers sleep and poll, which costs far more than queueing them here.
+/// The SQLite file. Reads use pooled connections and run concurrently (WAL). Writes go to one writer
+/// that commits them in groups: SQLite admits one writer at a time, and a commit costs more than the
+/// statements it holds, so under load many callers' writes share one transaction. Each write runs in its
+/// own savepoint, so one that fails is rolled back alone, and each caller resumes only once its write
+/// is committed.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
+    private const int MaxGroup = 64;
+
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SqliteConnection _writer;
+    private readonly Channel<IWrite> _writes = Channel.CreateUnbounded<IWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writerLoop;
 
     static SqliteDatabase() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
@@ -32,30 +38,23 @@ public sealed class SqliteDatabase : IDisposable
         _writer.Open();
         _writer.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
         SqliteMigrations.Apply(_writer);
+        _writerLoop = Task.Run(WriteLoopAsync);
     }
 
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken ct = default)
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        await using var connection = new SqliteConnection(_connectionString);
+        using var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        return read(connection);
+        return Task.FromResult(read(connection));
     }
 
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken ct = default)
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken ct = default)
     {
-        await _writeLock.WaitAsync(ct);
-        try
-        {
-            using var transaction = _writer.BeginTransaction();
-            var result = write(_writer, transaction);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
+        ct.ThrowIfCancellationRequested();
+        var operation = new Write<T>(write);
+        ObjectDisposedException.ThrowIf(!_writes.Writer.TryWrite(operation), this);
+        return operation.Completion.Task;
     }
 
     public Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken ct = default) =>
@@ -67,7 +66,84 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _writes.Writer.TryComplete();
+        _writerLoop.Wait(TimeSpan.FromSeconds(10));
         _writer.Dispose();
-        _writeLock.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<IWrite>(MaxGroup);
+        while (await _writes.Reader.WaitToReadAsync())
+        {
+            while (group.Count < MaxGroup && _writes.Reader.TryRead(out var write))
+                group.Add(write);
+
+            Commit(group);
+            group.Clear();
+        }
+    }
+
+    private void Commit(List<IWrite> group)
+    {
+        try
+        {
+            using var transaction = _writer.BeginTransaction();
+            foreach (var write in group)
+                write.Run(_writer, transaction);
+            transaction.Commit();
+        }
+        catch (Exception e)
+        {
+            // The commit itself failed: none of the group's writes happened.
+            foreach (var write in group)
+                write.Fail(e);
+            return;
+        }
+
+        foreach (var write in group)
+            write.Complete();
+    }
+
+    private interface IWrite
+    {
+        void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+        void Complete();
+
+        void Fail(Exception e);
+    }
+
+    private sealed class Write<T>(Func<SqliteConnection, SqliteTransaction, T> write) : IWrite
+    {
+        private T? _result;
+        private Exception? _error;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Run(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            transaction.Save("w");
+            try
+            {
+                _result = write(connection, transaction);
+                transaction.Release("w");
+            }
+            catch (Exception e)
+            {
+                transaction.Rollback("w");
+                _error = e;
+            }
+        }
+
+        public void Complete()
+        {
+            if (_error is null)
+                Completion.TrySetResult(_result!);
+            else
+                Completion.TrySetException(_error);
+        }
+
+        public void Fail(Exception e) => Completion.TrySetException(_error ?? e);
     }
 }

@@ -30,12 +30,9 @@ internal static class PipelineSteps
         var services = setup.Parley.Services;
         var bots = services.GetRequiredService<IBotStore>();
         var workspaces = services.GetRequiredService<IWorkspaceStore>();
-        var knowledge = services.GetRequiredService<IKnowledgeStore>();
         var conversations = services.GetRequiredService<IConversationStore>();
         var retriever = services.GetRequiredService<KnowledgeRetriever>();
         var bot = (await bots.GetAsync(setup.BotId))!;
-        await using var index = new SqliteConnection($"Data Source={Path.Combine(setup.Parley.DataDirectory, "parley.db")};Mode=ReadOnly");
-        index.Open();
 
         // Whole turns first, until the JIT is done with every method a turn runs, so no step pays for compiling.
         using var target = new ChatTarget("parley", setup.Parley.BaseAddress, setup.BotId);
@@ -44,8 +41,6 @@ internal static class PipelineSteps
         output.WriteLine($"JIT warm-up: {methods:N0} methods compiled in {warmedIn.TotalSeconds:F0} s of traffic.");
 
         var timings = new StepTimings();
-        var matched = new List<long>();
-        var hits = new List<int>();
         for (var i = 0; i < WarmupIterations + options.Iterations; i++)
         {
             timings.Recording = i >= WarmupIterations;
@@ -55,22 +50,14 @@ internal static class PipelineSteps
             await timings.TimeAsync("workspace lookup (IWorkspaceStore.GetAsync)", () => workspaces.GetAsync(setup.WorkspaceId));
             await timings.TimeAsync("reserve credit (write transaction)", () => workspaces.TryReserveCreditsAsync(setup.WorkspaceId, 1));
 
-            var terms = QueryTerms.Extract(request.Message);
-            var found = await timings.TimeAsync("FTS search: 24 candidates (IKnowledgeStore.SearchAsync)", () => knowledge.SearchAsync(bot.Id, terms, Candidates));
-            var passages = await timings.TimeAsync("retrieval: search + coverage scoring (KnowledgeRetriever)", () => retriever.RetrieveAsync(bot.Id, request.Message, [], CancellationToken.None));
+            var passages = await timings.TimeAsync("retrieval: in-memory BM25 + coverage (KnowledgeRetriever)", () => retriever.RetrieveAsync(bot, request.Message, [], CancellationToken.None));
             var prompt = timings.Time("prompt (PromptBuilder.Build)", () => PromptBuilder.Build(bot, passages, [], request.Message));
             await timings.TimeAsync("save turn: conversation + 2 messages (write transaction)", () => SaveTurnAsync(conversations, bot, passages, request, prompt.Count));
-            matched.Add(timings.Time("for reference: FTS match count only (no ranking, no join)", () => CountMatches(index, bot.Id, terms)));
-            hits.Add(found.Count);
         }
 
         output.WriteLine();
         output.WriteLine($"Pipeline steps, one call at a time, {options.Iterations} varied questions after {WarmupIterations} warm-up ones (ms; CPU = this thread's own CPU time):");
         timings.Print(output);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Chunks matching a question's terms: mean {matched.Average():F0} of 10,000-ish, median {Percentile.Of(matched.Select(m => (double)m).Order().ToList(), 50):F0}; candidates returned: mean {hits.Average():F1}."));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Coverage scoring alone (retrieval minus search): ~{timings.MeanCpuMs("retrieval: search + coverage scoring (KnowledgeRetriever)") - timings.MeanCpuMs("FTS search: 24 candidates (IKnowledgeStore.SearchAsync)"):F3} ms CPU."));
 
         var whole = await new LoadPhase(target, setup.Questions, allocations).RunAsync(1, options.Warmup, options.Duration);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -101,14 +88,4 @@ internal static class PipelineSteps
     }
 
     /// <summary>How many chunks the search's MATCH expression selects, before ranking: the size of its work.</summary>
-    private static long CountMatches(SqliteConnection index, string botId, IReadOnlyList<string> terms)
-    {
-        if (terms.Count == 0)
-            return 0;
-        using var command = index.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH $match";
-        var ors = string.Join(" OR ", terms.Select(t => $"\"{t.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
-        command.Parameters.AddWithValue("$match", $"bot : \"{botId.Replace("-", "", StringComparison.Ordinal)}\" AND ({ors})");
-        return (long)command.ExecuteScalar()!;
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Parley.Server.Api;
 
@@ -16,24 +17,22 @@ public static class JsonBody
         if (request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-                return (null, TooLarge(maxBytes));
-            buffer.Write(chunk, 0, read);
-        }
+        // Kestrel enforces the limit while the body streams in, so an oversized body is never buffered whole.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = maxBytes;
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 32 });
+            document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 32 }, ct);
         }
         catch (JsonException)
         {
             return (null, Malformed("The request body is not valid JSON."));
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes));
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)

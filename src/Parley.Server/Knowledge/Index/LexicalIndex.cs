@@ -63,7 +63,7 @@ public sealed class LexicalIndex
 
         var scores = ArrayPool<float>.Shared.Rent(_chunks.Length);
         var found = ArrayPool<uint>.Shared.Rent(_chunks.Length);
-        var touched = new List<int>();
+        var touched = new Touched(ArrayPool<int>.Shared.Rent(_chunks.Length));
         try
         {
             var totalWeight = 0.0;
@@ -75,7 +75,7 @@ public sealed class LexicalIndex
             }
 
             var best = new PriorityQueue<LexicalMatch, (double, double)>(limit + 1);
-            foreach (var doc in touched)
+            foreach (var doc in touched.Docs)
             {
                 var coverage = WeightOf(found[doc], terms) / totalWeight;
                 if (coverage < minCoverage)
@@ -92,7 +92,7 @@ public sealed class LexicalIndex
         }
         finally
         {
-            foreach (var doc in touched)
+            foreach (var doc in touched.Docs)
             {
                 scores[doc] = 0;
                 found[doc] = 0;
@@ -100,10 +100,11 @@ public sealed class LexicalIndex
 
             ArrayPool<float>.Shared.Return(scores);
             ArrayPool<uint>.Shared.Return(found);
+            ArrayPool<int>.Shared.Return(touched.Buffer);
         }
     }
 
-    private void Accumulate(Posting[] postings, float weight, uint bit, float[] scores, uint[] found, List<int> touched)
+    private void Accumulate(Posting[] postings, float weight, uint bit, float[] scores, uint[] found, Touched touched)
     {
         // Lucene's IDF: never negative, so a word in most chunks still counts a little.
         var idf = (float)Math.Log(1 + ((_chunks.Length - postings.Length + 0.5) / (postings.Length + 0.5)));
@@ -147,4 +148,16 @@ public sealed class LexicalIndex
     }
 
     private readonly record struct Posting(int Doc, float Frequency);
+
+    /// <summary>The chunks a query has scored so far, in a pooled buffer, so a search allocates next to nothing.</summary>
+    private sealed class Touched(int[] buffer)
+    {
+        private int _count;
+
+        public int[] Buffer => buffer;
+
+        public ReadOnlySpan<int> Docs => buffer.AsSpan(0, _count);
+
+        public void Add(int doc) => buffer[_count++] = doc;
+    }
 }

@@ -62,7 +62,7 @@ public static class BotEndpoints
         await FindAsync(id, user, bots, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot)) : NotFound();
 
     private static async Task<Results<Ok<BotResponse>, ApiError>> UpdateAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, IBotStore bots, TimeProvider time, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, IBotStore bots, BotCache cache, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, user, bots, ct) is not { } bot)
             return NotFound();
@@ -81,15 +81,17 @@ public static class BotEndpoints
             return invalid;
 
         await bots.UpdateAsync(updated, ct);
+        cache.Forget(id);
         return TypedResults.Ok(BotResponse.From(updated));
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteAsync(
-        string id, ClaimsPrincipal user, IBotStore bots, CancellationToken ct)
+        string id, ClaimsPrincipal user, IBotStore bots, BotCache cache, CancellationToken ct)
     {
         if (await FindAsync(id, user, bots, ct) is null)
             return NotFound();
         await bots.DeleteAsync(id, ct);
+        cache.Forget(id);
         return TypedResults.NoContent();
     }
 

@@ -18,6 +18,7 @@ public static class ChatExtensions
         services.AddSingleton<RecaptchaGuard>();
         services.AddSingleton<RateLimitGuard>();
         services.AddSingleton<ConversationGuard>();
+        services.AddSingleton<Bots.BotCache>();
         services.AddSingleton<ChatGate>();
 
         services.AddSingleton<IChatClient, ExtractiveChatClient>();

@@ -84,11 +84,14 @@ public static class SourceEndpoints
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteAsync(
-        string botId, string sourceId, ClaimsPrincipal user, IBotStore bots, IKnowledgeStore knowledge, CancellationToken ct)
+        string botId, string sourceId, ClaimsPrincipal user, IBotStore bots, IKnowledgeStore knowledge, BotCache cache, CancellationToken ct)
     {
         if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
             return BotEndpoints.NotFound();
-        return await knowledge.DeleteSourceAsync(botId, sourceId, ct) ? TypedResults.NoContent() : SourceNotFound();
+        if (!await knowledge.DeleteSourceAsync(botId, sourceId, ct))
+            return SourceNotFound();
+        cache.Forget(botId);
+        return TypedResults.NoContent();
     }
 
     private static string? Url(JsonFields fields)

@@ -1,15 +1,17 @@
 using Parley.Core.Knowledge;
+using Parley.Server.Bots;
 
 namespace Parley.Server.Knowledge;
 
 /// <summary>Turns what a business gives (a text, a Q&amp;A pair) into a stored, indexed source.</summary>
-public sealed class SourceIngestor(IKnowledgeStore store, TimeProvider time)
+public sealed class SourceIngestor(IKnowledgeStore store, BotCache bots, TimeProvider time)
 {
     public async Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct)
     {
         var source = NewSource(botId, SourceType.Text, title, url, text, question: null);
         var chunks = TextChunker.Split(title, url, text);
         await store.AddSourceAsync(source, chunks, ct);
+        bots.Forget(botId);
         return source with { Chunks = chunks.Count };
     }
 
@@ -19,6 +21,7 @@ public sealed class SourceIngestor(IKnowledgeStore store, TimeProvider time)
         var source = NewSource(botId, SourceType.Qa, question, url: null, answer, question);
         Chunk[] chunks = [new Chunk(0, question, null, null, answer)];
         await store.AddSourceAsync(source, chunks, ct);
+        bots.Forget(botId);
         return source with { Chunks = chunks.Length };
     }
 

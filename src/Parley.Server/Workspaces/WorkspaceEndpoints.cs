@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Parley.Core.Workspaces;
 using Parley.Server.Api;
 using Parley.Server.Auth;
+using Parley.Server.Bots;
 using Parley.Server.Credits;
 
 namespace Parley.Server.Workspaces;
@@ -59,7 +60,7 @@ public static class WorkspaceEndpoints
 
     /// <summary>A workspace key may rename its workspace; credits and the trial are the operator's to set.</summary>
     private static async Task<Results<Ok<WorkspaceResponse>, ApiError>> UpdateAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, IWorkspaceStore store, BotCache cache, CancellationToken ct)
     {
         if (await FindAsync(id, user, store, ct) is not { } workspace)
             return NotFound();
@@ -91,6 +92,7 @@ public static class WorkspaceEndpoints
             TrialEndsAt = fields.Has("trial_ends_at") ? trialEndsAt : workspace.TrialEndsAt,
         };
         await store.UpdateAsync(workspace, ct);
+        cache.ForgetAll();
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
 

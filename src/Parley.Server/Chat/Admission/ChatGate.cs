@@ -1,5 +1,4 @@
-using Parley.Core.Bots;
-using Parley.Core.Workspaces;
+using Parley.Server.Bots;
 using Parley.Server.Api;
 using Parley.Server.Auth;
 
@@ -11,8 +10,7 @@ namespace Parley.Server.Chat.Admission;
 /// (403), a reCAPTCHA (400/403), the rate limit (429), and a conversation of this session (400).
 /// </summary>
 public sealed class ChatGate(
-    IBotStore bots,
-    IWorkspaceStore workspaces,
+    BotCache bots,
     RecaptchaGuard recaptcha,
     RateLimitGuard rateLimit,
     ConversationGuard conversations,
@@ -25,11 +23,8 @@ public sealed class ChatGate(
         if (invalid is not null)
             return (null, invalid);
 
-        var bot = await bots.GetAsync(request!.BotId, ct);
-        if (bot is null || (audience == ChatAudience.ApiKey && !http.User.CanManage(bot.WorkspaceId)))
-            return (null, ApiError.NotFound("bot_not_found", "No bot with this id."));
-        var workspace = await workspaces.GetAsync(bot.WorkspaceId, ct);
-        if (workspace is null)
+        var (bot, workspace) = await bots.FindAsync(request!.BotId, ct);
+        if (bot is null || workspace is null || (audience == ChatAudience.ApiKey && !http.User.CanManage(bot.WorkspaceId)))
             return (null, ApiError.NotFound("bot_not_found", "No bot with this id."));
 
         var refused = BotAvailabilityGuard.Check(bot, audience)

@@ -30,6 +30,9 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
         {
             var args = new { id };
             c.Execute("DELETE FROM chunks WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM pages WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id)", args, tx);
+            c.Execute("DELETE FROM frontier WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id)", args, tx);
+            c.Execute("DELETE FROM jobs WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM sources WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM conversations WHERE bot_id = @id", args, tx);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Parley.Core.Knowledge;
 
@@ -6,15 +7,21 @@ namespace Parley.Storage.Sqlite;
 internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
 {
     private const string SelectSource =
-        "SELECT id, bot_id, type, title, url, question, content, status, error, chunks, created_at, updated_at FROM sources";
+        """
+        SELECT id, bot_id, type, title, url, question, content, status, error, chunks, pages, pages_total, crawl,
+               sync_interval_seconds, last_synced_at, created_at, updated_at
+        FROM sources
+        """;
 
     public Task AddSourceAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
             c.Execute(
                 """
-                INSERT INTO sources (id, bot_id, type, title, url, question, content, status, error, chunks, created_at, updated_at)
-                VALUES (@Id, @BotId, @Type, @Title, @Url, @Question, @Content, @Status, @Error, @Chunks, @CreatedAt, @UpdatedAt)
+                INSERT INTO sources (id, bot_id, type, title, url, question, content, status, error, chunks, crawl,
+                                     sync_interval_seconds, created_at, updated_at)
+                VALUES (@Id, @BotId, @Type, @Title, @Url, @Question, @Content, @Status, @Error, @Chunks, @Crawl,
+                        @SyncIntervalSeconds, @CreatedAt, @UpdatedAt)
                 """,
                 SourceRow.From(source with { Chunks = chunks.Count }), tx);
             c.Execute(
@@ -49,7 +56,11 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         {
             if (c.Execute("DELETE FROM sources WHERE id = @sourceId AND bot_id = @botId", new { botId, sourceId }, tx) == 0)
                 return false;
-            c.Execute("DELETE FROM chunks WHERE source_id = @sourceId", new { sourceId }, tx);
+            var args = new { sourceId };
+            c.Execute("DELETE FROM chunks WHERE source_id = @sourceId", args, tx);
+            c.Execute("DELETE FROM pages WHERE source_id = @sourceId", args, tx);
+            c.Execute("DELETE FROM frontier WHERE source_id = @sourceId", args, tx);
+            c.Execute("DELETE FROM jobs WHERE source_id = @sourceId", args, tx);
             BumpKnowledgeVersion(c, tx, botId);
             return true;
         }, ct);
@@ -81,6 +92,11 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         public string Status { get; set; } = "";
         public string? Error { get; set; }
         public long Chunks { get; set; }
+        public long Pages { get; set; }
+        public long? PagesTotal { get; set; }
+        public string? Crawl { get; set; }
+        public long? SyncIntervalSeconds { get; set; }
+        public long? LastSyncedAt { get; set; }
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
 
@@ -96,6 +112,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             Status = s.Status.ToString(),
             Error = s.Error,
             Chunks = s.Chunks,
+            Crawl = s.Crawl is null ? null : JsonSerializer.Serialize(s.Crawl, StorageJson.Options),
+            SyncIntervalSeconds = s.SyncIntervalSeconds,
             CreatedAt = UnixTime.From(s.CreatedAt),
             UpdatedAt = UnixTime.From(s.UpdatedAt),
         };
@@ -112,6 +130,11 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             Status = Enum.Parse<SourceStatus>(Status),
             Error = Error,
             Chunks = (int)Chunks,
+            Pages = (int)Pages,
+            PagesTotal = (int?)PagesTotal,
+            Crawl = Crawl is null ? null : JsonSerializer.Deserialize<CrawlSettings>(Crawl, StorageJson.Options),
+            SyncIntervalSeconds = (int?)SyncIntervalSeconds,
+            LastSyncedAt = UnixTime.To(LastSyncedAt),
             CreatedAt = UnixTime.To(CreatedAt),
             UpdatedAt = UnixTime.To(UpdatedAt),
         };

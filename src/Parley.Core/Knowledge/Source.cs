@@ -25,6 +25,20 @@ public sealed record Source
 
     public int Chunks { get; init; }
 
+    /// <summary>Pages fetched so far, for sources that fetch pages.</summary>
+    public int Pages { get; init; }
+
+    /// <summary>Pages this sync will fetch, once known (a sitemap's length; a crawl's frontier so far).</summary>
+    public int? PagesTotal { get; init; }
+
+    /// <summary>How a crawl may roam; null for other types.</summary>
+    public CrawlSettings? Crawl { get; init; }
+
+    /// <summary>Re-fetch the source this often; null means only on demand.</summary>
+    public int? SyncIntervalSeconds { get; init; }
+
+    public DateTimeOffset? LastSyncedAt { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

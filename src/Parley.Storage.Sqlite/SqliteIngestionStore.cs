@@ -1,0 +1,178 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Parley.Core.Knowledge;
+
+namespace Parley.Storage.Sqlite;
+
+internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time) : IIngestionStore
+{
+    public Task EnqueueAsync(string sourceId, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => Enqueue(c, tx, sourceId, time.GetUtcNow()), ct);
+
+    public Task<IngestionJob?> ClaimAsync(string worker, TimeSpan lease, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var now = UnixTime.From(time.GetUtcNow());
+            var job = c.QueryFirstOrDefault<JobRow>(
+                """
+                SELECT id, source_id, bot_id, attempt FROM jobs
+                WHERE status = 'queued' OR (status = 'running' AND lease_until < @now)
+                ORDER BY created_at LIMIT 1
+                """,
+                new { now }, tx);
+            if (job is null)
+                return null;
+            c.Execute(
+                "UPDATE jobs SET status = 'running', worker = @worker, lease_until = @until, attempt = attempt + 1 WHERE id = @Id",
+                new { job.Id, worker, until = now + (long)lease.TotalMilliseconds }, tx);
+            c.Execute("UPDATE sources SET status = 'Running', error = NULL WHERE id = @SourceId", new { job.SourceId }, tx);
+            return new IngestionJob(job.Id, job.SourceId, job.BotId, (int)job.Attempt + 1);
+        }, ct);
+
+    public Task<bool> RenewAsync(IngestionJob job, string worker, TimeSpan lease, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "UPDATE jobs SET lease_until = @until WHERE id = @Id AND worker = @worker AND status = 'running'",
+            new { job.Id, worker, until = UnixTime.From(time.GetUtcNow()) + (long)lease.TotalMilliseconds }, tx) == 1, ct);
+
+    public Task FinishAsync(IngestionJob job, string? error, DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            c.Execute("DELETE FROM jobs WHERE id = @Id", new { job.Id }, tx);
+            c.Execute(
+                "UPDATE sources SET status = @status, error = @error, last_synced_at = @now, updated_at = @now WHERE id = @SourceId",
+                new { job.SourceId, status = error is null ? "Ready" : "Failed", error, now = UnixTime.From(now) }, tx);
+        }, ct);
+
+    public Task<int> EnqueueDueAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var due = c.Query<string>(
+                """
+                SELECT id FROM sources
+                WHERE sync_interval_seconds IS NOT NULL AND status IN ('Ready', 'Failed')
+                  AND coalesce(last_synced_at, 0) + sync_interval_seconds * 1000 <= @now
+                """,
+                new { now = UnixTime.From(now) }, tx).ToList();
+            foreach (var sourceId in due)
+                Enqueue(c, tx, sourceId, now);
+            return due.Count;
+        }, ct);
+
+    public Task AddToFrontierAsync(string sourceId, IReadOnlyList<FrontierUrl> urls, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var next = c.ExecuteScalar<long>("SELECT coalesce(max(seq), 0) FROM frontier WHERE source_id = @sourceId", new { sourceId }, tx);
+            c.Execute(
+                "INSERT OR IGNORE INTO frontier (source_id, url, depth, seq) VALUES (@sourceId, @Url, @Depth, @Seq)",
+                urls.Select((u, i) => new { sourceId, u.Url, u.Depth, Seq = next + i + 1 }), tx);
+        }, ct);
+
+    public Task<IReadOnlyList<FrontierUrl>> PendingAsync(string sourceId, int limit, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<FrontierUrl>>(c => c.Query<(string Url, long Depth)>(
+                "SELECT url, depth FROM frontier WHERE source_id = @sourceId AND visited = 0 ORDER BY seq LIMIT @limit",
+                new { sourceId, limit })
+            .Select(r => new FrontierUrl(r.Url, (int)r.Depth))
+            .ToList(), ct);
+
+    public Task MarkVisitedAsync(string sourceId, string url, bool kept, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "UPDATE frontier SET visited = 1, kept = @kept WHERE source_id = @sourceId AND url = @url", new { sourceId, url, kept }, tx), ct);
+
+    public Task RestartFrontierAsync(string sourceId, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute("UPDATE frontier SET visited = 0, kept = 0 WHERE source_id = @sourceId", new { sourceId }, tx), ct);
+
+    public Task<(int Visited, int Total)> ProgressAsync(string sourceId, CancellationToken ct = default) =>
+        db.ReadAsync(c =>
+        {
+            var (visited, total) = c.QuerySingle<(long, long)>(
+                "SELECT coalesce(sum(visited), 0), count(*) FROM frontier WHERE source_id = @sourceId", new { sourceId });
+            return ((int)visited, (int)total);
+        }, ct);
+
+    public Task<FetchedPage?> GetPageAsync(string sourceId, string url, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.QuerySingleOrDefault<PageRow>(
+            "SELECT url, title, content_hash, etag, last_modified FROM pages WHERE source_id = @sourceId AND url = @url",
+            new { sourceId, url })?.ToPage(), ct);
+
+    public Task<bool> HasContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.ExecuteScalar<long>(
+            "SELECT count(*) FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl",
+            new { sourceId, contentHash, exceptUrl }) > 0, ct);
+
+    public Task SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            c.Execute("DELETE FROM chunks WHERE source_id = @sourceId AND page_url = @Url", new { sourceId, page.Url }, tx);
+            c.Execute(
+                """
+                INSERT INTO pages (source_id, url, title, content_hash, etag, last_modified)
+                VALUES (@sourceId, @Url, @Title, @ContentHash, @ETag, @LastModified)
+                ON CONFLICT (source_id, url) DO UPDATE SET
+                    title = excluded.title, content_hash = excluded.content_hash, etag = excluded.etag, last_modified = excluded.last_modified
+                """,
+                new { sourceId, page.Url, page.Title, page.ContentHash, page.ETag, page.LastModified }, tx);
+            c.Execute(
+                """
+                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url)
+                VALUES (@botId, @sourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @PageUrl)
+                """,
+                chunks.Select(chunk => new { botId, sourceId, chunk.Ordinal, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, PageUrl = page.Url }),
+                tx);
+            RecountAndBump(c, tx, botId, sourceId);
+        }, ct);
+
+    public Task RemoveUnvisitedPagesAsync(string botId, string sourceId, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            const string Kept = "SELECT url FROM frontier WHERE source_id = @sourceId AND kept = 1";
+            var removed = c.Execute($"DELETE FROM chunks WHERE source_id = @sourceId AND page_url IS NOT NULL AND page_url NOT IN ({Kept})", new { sourceId }, tx);
+            removed += c.Execute($"DELETE FROM pages WHERE source_id = @sourceId AND url NOT IN ({Kept})", new { sourceId }, tx);
+            if (removed > 0)
+                RecountAndBump(c, tx, botId, sourceId);
+        }, ct);
+
+    public Task UpdateProgressAsync(string sourceId, int pages, int? pagesTotal, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "UPDATE sources SET pages = @pages, pages_total = @pagesTotal WHERE id = @sourceId", new { sourceId, pages, pagesTotal }, tx), ct);
+
+    private static void Enqueue(SqliteConnection c, SqliteTransaction tx, string sourceId, DateTimeOffset now)
+    {
+        var waiting = c.ExecuteScalar<long>("SELECT count(*) FROM jobs WHERE source_id = @sourceId", new { sourceId }, tx);
+        if (waiting > 0)
+            return;
+        var botId = c.ExecuteScalar<string?>("SELECT bot_id FROM sources WHERE id = @sourceId", new { sourceId }, tx);
+        if (botId is null)
+            return;
+        c.Execute(
+            "INSERT INTO jobs (id, source_id, bot_id, status, attempt, created_at) VALUES (@id, @sourceId, @botId, 'queued', 0, @now)",
+            new { id = Guid.CreateVersion7().ToString(), sourceId, botId, now = UnixTime.From(now) }, tx);
+        c.Execute("UPDATE sources SET status = 'Queued' WHERE id = @sourceId AND status <> 'Running'", new { sourceId }, tx);
+    }
+
+    private static void RecountAndBump(SqliteConnection c, SqliteTransaction tx, string botId, string sourceId)
+    {
+        c.Execute(
+            "UPDATE sources SET chunks = (SELECT count(*) FROM chunks WHERE source_id = @sourceId) WHERE id = @sourceId",
+            new { sourceId }, tx);
+        c.Execute("UPDATE bots SET knowledge_version = knowledge_version + 1 WHERE id = @botId", new { botId }, tx);
+    }
+
+    private sealed class JobRow
+    {
+        public string Id { get; set; } = "";
+        public string SourceId { get; set; } = "";
+        public string BotId { get; set; } = "";
+        public long Attempt { get; set; }
+    }
+
+    private sealed class PageRow
+    {
+        public string Url { get; set; } = "";
+        public string Title { get; set; } = "";
+        public string ContentHash { get; set; } = "";
+        public string? Etag { get; set; }
+        public string? LastModified { get; set; }
+
+        public FetchedPage ToPage() => new(Url, Title, ContentHash, Etag, LastModified);
+    }
+}

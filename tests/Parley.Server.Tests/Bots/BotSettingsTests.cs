@@ -5,29 +5,19 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Bots;
 
 /// <summary>Every bot setting is stored as sent (or in its one normal form), and a bad value is refused by name.</summary>
-public sealed class BotSettingsTests : IAsyncLifetime
+public sealed class BotSettingsTests : ParleyTest
 {
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
     private string _workspaceId = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-        _workspaceId = await _admin.CreateWorkspaceAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
+        _workspaceId = await Admin.CreateWorkspaceAsync();
     }
 
     [Fact]
     public async Task A_bot_created_with_only_a_name_has_the_documented_defaults()
     {
-        var bot = await _admin.PostAsync("/v1/bots", new { workspace_id = _workspaceId, name = "Plain" });
+        var bot = await Admin.PostAsync("/v1/bots", new { workspace_id = _workspaceId, name = "Plain" });
 
         Assert.Equal("public", bot.GetProperty("privacy").GetString());
         Assert.True(bot.GetProperty("active").GetBoolean());
@@ -43,7 +33,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task Every_setting_given_at_creation_round_trips()
     {
-        var created = await _admin.PostAsync("/v1/bots", new
+        var created = await Admin.PostAsync("/v1/bots", new
         {
             workspace_id = _workspaceId,
             name = "Everything",
@@ -57,7 +47,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
             filters = new { redact_pii = true, blocked_terms = new[] { "competitor", "discount code" } },
         });
 
-        var stored = await _admin.GetAsync($"/v1/bots/{created.GetProperty("id").GetString()}");
+        var stored = await Admin.GetAsync($"/v1/bots/{created.GetProperty("id").GetString()}");
 
         foreach (var bot in new[] { created, stored })
         {
@@ -81,10 +71,10 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task Every_setting_changed_by_patch_round_trips()
     {
-        var id = await _admin.CreateBotAsync(workspaceId: _workspaceId);
-        var before = await _admin.GetAsync($"/v1/bots/{id}");
+        var id = await Admin.CreateBotAsync(workspaceId: _workspaceId);
+        var before = await Admin.GetAsync($"/v1/bots/{id}");
 
-        var patched = await _admin.PatchAsync($"/v1/bots/{id}", new
+        var patched = await Admin.PatchAsync($"/v1/bots/{id}", new
         {
             name = "Renamed",
             privacy = "private",
@@ -96,7 +86,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
             welcome_message = "Hi there.",
             filters = new { redact_pii = true, blocked_terms = new[] { "swear" } },
         });
-        var stored = await _admin.GetAsync($"/v1/bots/{id}");
+        var stored = await Admin.GetAsync($"/v1/bots/{id}");
 
         foreach (var bot in new[] { patched, stored })
         {
@@ -117,7 +107,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
 
         Assert.True(patched.GetProperty("updated_at").GetDateTimeOffset() >= before.GetProperty("updated_at").GetDateTimeOffset());
 
-        var back = await _admin.PatchAsync($"/v1/bots/{id}", new { privacy = "public", active = true, citations_enabled = true });
+        var back = await Admin.PatchAsync($"/v1/bots/{id}", new { privacy = "public", active = true, citations_enabled = true });
         Assert.Equal("public", back.GetProperty("privacy").GetString());
         Assert.True(back.GetProperty("active").GetBoolean());
         Assert.True(back.GetProperty("citations_enabled").GetBoolean());
@@ -126,7 +116,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task A_patch_leaves_the_settings_it_does_not_mention_alone()
     {
-        var id = await _admin.CreateBotAsync(new
+        var id = await Admin.CreateBotAsync(new
         {
             privacy = "private",
             allowed_domains = new[] { "example.com" },
@@ -136,7 +126,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
             filters = new { redact_pii = true, blocked_terms = new[] { "kept" } },
         }, _workspaceId);
 
-        var bot = await _admin.PatchAsync($"/v1/bots/{id}", new { name = "Only the name" });
+        var bot = await Admin.PatchAsync($"/v1/bots/{id}", new { name = "Only the name" });
 
         Assert.Equal("Only the name", bot.GetProperty("name").GetString());
         Assert.Equal("private", bot.GetProperty("privacy").GetString());
@@ -151,9 +141,9 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task A_filters_patch_changes_only_the_filter_it_names()
     {
-        var id = await _admin.CreateBotAsync(new { filters = new { redact_pii = false, blocked_terms = new[] { "kept" } } }, _workspaceId);
+        var id = await Admin.CreateBotAsync(new { filters = new { redact_pii = false, blocked_terms = new[] { "kept" } } }, _workspaceId);
 
-        var bot = await _admin.PatchAsync($"/v1/bots/{id}", new { filters = new { redact_pii = true } });
+        var bot = await Admin.PatchAsync($"/v1/bots/{id}", new { filters = new { redact_pii = true } });
 
         Assert.True(bot.GetProperty("filters").GetProperty("redact_pii").GetBoolean());
         Assert.Equal(["kept"], Strings(bot.GetProperty("filters").GetProperty("blocked_terms")));
@@ -162,15 +152,15 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task Null_clears_the_rate_limit_system_prompt_and_welcome_message()
     {
-        var id = await _admin.CreateBotAsync(new
+        var id = await Admin.CreateBotAsync(new
         {
             rate_limit = new { max_messages = 5, window_seconds = 10 },
             system_prompt = "Temporary.",
             welcome_message = "Temporary.",
         }, _workspaceId);
 
-        var bot = await _admin.PatchAsync($"/v1/bots/{id}", new { rate_limit = (object?)null, system_prompt = (string?)null, welcome_message = (string?)null });
-        var stored = await _admin.GetAsync($"/v1/bots/{id}");
+        var bot = await Admin.PatchAsync($"/v1/bots/{id}", new { rate_limit = (object?)null, system_prompt = (string?)null, welcome_message = (string?)null });
+        var stored = await Admin.GetAsync($"/v1/bots/{id}");
 
         foreach (var b in new[] { bot, stored })
         {
@@ -183,12 +173,12 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_allowed_domains_list_opens_the_bot_to_any_origin_again()
     {
-        var id = await _admin.CreateBotAsync(new { allowed_domains = new[] { "example.com" } }, _workspaceId);
+        var id = await Admin.CreateBotAsync(new { allowed_domains = new[] { "example.com" } }, _workspaceId);
 
-        var bot = await _admin.PatchAsync($"/v1/bots/{id}", new { allowed_domains = Array.Empty<string>() });
+        var bot = await Admin.PatchAsync($"/v1/bots/{id}", new { allowed_domains = Array.Empty<string>() });
 
         Assert.Empty(bot.GetProperty("allowed_domains").EnumerateArray());
-        Assert.Empty((await _admin.GetAsync($"/v1/bots/{id}")).GetProperty("allowed_domains").EnumerateArray());
+        Assert.Empty((await Admin.GetAsync($"/v1/bots/{id}")).GetProperty("allowed_domains").EnumerateArray());
     }
 
     [Theory]
@@ -202,7 +192,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [InlineData("bücher.example", "xn--bcher-kva.example")]
     public async Task An_allowed_domain_is_stored_in_its_normal_form(string entry, string normal)
     {
-        var bot = await _admin.PostAsync("/v1/bots", new { workspace_id = _workspaceId, name = "Domains", allowed_domains = new[] { entry } });
+        var bot = await Admin.PostAsync("/v1/bots", new { workspace_id = _workspaceId, name = "Domains", allowed_domains = new[] { entry } });
 
         Assert.Equal([normal], Strings(bot.GetProperty("allowed_domains")));
     }
@@ -210,7 +200,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task Allowed_domains_that_normalise_to_the_same_entry_are_kept_once_in_order()
     {
-        var bot = await _admin.PostAsync("/v1/bots", new
+        var bot = await Admin.PostAsync("/v1/bots", new
         {
             workspace_id = _workspaceId,
             name = "Domains",
@@ -251,11 +241,11 @@ public sealed class BotSettingsTests : IAsyncLifetime
     public async Task Creating_a_bot_with_an_invalid_setting_is_a_400_naming_the_field(string settings, string field)
     {
         var body = JsonNodeWith(settings, "workspace_id", _workspaceId);
-        var before = (await _admin.GetAsync($"/v1/bots?workspace_id={_workspaceId}")).GetArrayLength();
+        var before = (await Admin.GetAsync($"/v1/bots?workspace_id={_workspaceId}")).GetArrayLength();
 
-        (await _admin.Http.SendRawAsync(HttpMethod.Post, "/v1/bots", body)).AssertInvalid(field);
+        (await Admin.Http.SendRawAsync(HttpMethod.Post, "/v1/bots", body)).AssertInvalid(field);
 
-        Assert.Equal(before, (await _admin.GetAsync($"/v1/bots?workspace_id={_workspaceId}")).GetArrayLength());
+        Assert.Equal(before, (await Admin.GetAsync($"/v1/bots?workspace_id={_workspaceId}")).GetArrayLength());
     }
 
     [Theory]
@@ -276,30 +266,30 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [InlineData("""{"color": "blue"}""", "color")]
     public async Task Patching_a_bot_with_an_invalid_setting_is_a_400_naming_the_field_and_changes_nothing(string body, string field)
     {
-        var id = await _admin.CreateBotAsync(new { name = "Untouched", allowed_domains = new[] { "example.com" } }, _workspaceId);
-        var before = (await _admin.GetAsync($"/v1/bots/{id}")).GetRawText();
+        var id = await Admin.CreateBotAsync(new { name = "Untouched", allowed_domains = new[] { "example.com" } }, _workspaceId);
+        var before = (await Admin.GetAsync($"/v1/bots/{id}")).GetRawText();
 
-        (await _admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/bots/{id}", body)).AssertInvalid(field);
+        (await Admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/bots/{id}", body)).AssertInvalid(field);
 
-        Assert.Equal(before, (await _admin.GetAsync($"/v1/bots/{id}")).GetRawText());
+        Assert.Equal(before, (await Admin.GetAsync($"/v1/bots/{id}")).GetRawText());
     }
 
     [Fact]
     public async Task Patching_a_bots_workspace_id_is_a_400_naming_the_field_even_when_unchanged()
     {
-        var id = await _admin.CreateBotAsync(workspaceId: _workspaceId);
-        var elsewhere = await _admin.CreateWorkspaceAsync();
+        var id = await Admin.CreateBotAsync(workspaceId: _workspaceId);
+        var elsewhere = await Admin.CreateWorkspaceAsync();
 
-        (await _admin.Http.SendReplyAsync(HttpMethod.Patch, $"/v1/bots/{id}", new { workspace_id = elsewhere })).AssertInvalid("workspace_id");
-        (await _admin.Http.SendReplyAsync(HttpMethod.Patch, $"/v1/bots/{id}", new { workspace_id = _workspaceId })).AssertInvalid("workspace_id");
+        (await Admin.Http.SendReplyAsync(HttpMethod.Patch, $"/v1/bots/{id}", new { workspace_id = elsewhere })).AssertInvalid("workspace_id");
+        (await Admin.Http.SendReplyAsync(HttpMethod.Patch, $"/v1/bots/{id}", new { workspace_id = _workspaceId })).AssertInvalid("workspace_id");
 
-        Assert.Equal(_workspaceId, (await _admin.GetAsync($"/v1/bots/{id}")).GetProperty("workspace_id").GetString());
+        Assert.Equal(_workspaceId, (await Admin.GetAsync($"/v1/bots/{id}")).GetProperty("workspace_id").GetString());
     }
 
     [Fact]
     public async Task Creating_a_bot_in_an_unknown_workspace_is_a_400_naming_workspace_id()
     {
-        var reply = await _admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/bots",
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/bots",
             new { workspace_id = "00000000-0000-0000-0000-000000000000", name = "Orphan" });
 
         reply.AssertInvalid("workspace_id");
@@ -308,7 +298,7 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [Fact]
     public async Task Creating_a_bot_with_the_admin_key_and_no_workspace_id_is_a_400_naming_workspace_id()
     {
-        (await _admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/bots", new { name = "Nowhere" })).AssertInvalid("workspace_id");
+        (await Admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/bots", new { name = "Nowhere" })).AssertInvalid("workspace_id");
     }
 
     [Theory]
@@ -317,10 +307,10 @@ public sealed class BotSettingsTests : IAsyncLifetime
     [InlineData("42")]
     public async Task A_bot_body_that_is_not_a_json_object_is_a_400_malformed_json(string body)
     {
-        var id = await _admin.CreateBotAsync(workspaceId: _workspaceId);
+        var id = await Admin.CreateBotAsync(workspaceId: _workspaceId);
 
-        (await _admin.Http.SendRawAsync(HttpMethod.Post, "/v1/bots", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
-        (await _admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/bots/{id}", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
+        (await Admin.Http.SendRawAsync(HttpMethod.Post, "/v1/bots", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
+        (await Admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/bots/{id}", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
     }
 
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();

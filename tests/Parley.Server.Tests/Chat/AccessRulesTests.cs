@@ -4,27 +4,12 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Chat;
 
-public sealed class AccessRulesTests : IAsyncLifetime
+public sealed class AccessRulesTests : ParleyTest
 {
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_private_bot_refuses_the_public_endpoint_with_403()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { privacy = "private" });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { privacy = "private" });
 
         var refusal = await Assert.ThrowsAsync<ParleyForbiddenException>(() => AskPublicAsync(botId));
         Assert.Equal("bot_private", refusal.Error);
@@ -33,7 +18,7 @@ public sealed class AccessRulesTests : IAsyncLifetime
     [Fact]
     public async Task An_inactive_bot_refuses_with_403()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { active = false });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { active = false });
 
         var refusal = await Assert.ThrowsAsync<ParleyForbiddenException>(() => AskPublicAsync(botId));
         Assert.Equal("bot_inactive", refusal.Error);
@@ -42,10 +27,10 @@ public sealed class AccessRulesTests : IAsyncLifetime
     [Fact]
     public async Task A_workspace_whose_trial_has_ended_gets_403_and_a_live_trial_is_served()
     {
-        var expired = await _admin.CreateWorkspaceAsync(trialEndsAt: DateTimeOffset.UtcNow.AddMinutes(-1));
-        var live = await _admin.CreateWorkspaceAsync(trialEndsAt: DateTimeOffset.UtcNow.AddDays(14));
-        var expiredBot = await _admin.CreateKnowledgeableBotAsync(workspaceId: expired);
-        var liveBot = await _admin.CreateKnowledgeableBotAsync(workspaceId: live);
+        var expired = await Admin.CreateWorkspaceAsync(trialEndsAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+        var live = await Admin.CreateWorkspaceAsync(trialEndsAt: DateTimeOffset.UtcNow.AddDays(14));
+        var expiredBot = await Admin.CreateKnowledgeableBotAsync(workspaceId: expired);
+        var liveBot = await Admin.CreateKnowledgeableBotAsync(workspaceId: live);
 
         var refusal = await Assert.ThrowsAsync<ParleyForbiddenException>(() => AskPublicAsync(expiredBot));
         Assert.Equal("trial_expired", refusal.Error);
@@ -55,11 +40,11 @@ public sealed class AccessRulesTests : IAsyncLifetime
     [Fact]
     public async Task The_authenticated_endpoint_serves_a_private_bot_to_its_workspace_key()
     {
-        var workspace = await _admin.CreateWorkspaceAsync();
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { privacy = "private" }, workspace);
-        var key = (await _admin.PostAsync($"/v1/workspaces/{workspace}/api_keys", new { })).GetProperty("key").GetString()!;
+        var workspace = await Admin.CreateWorkspaceAsync();
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { privacy = "private" }, workspace);
+        var key = (await Admin.PostAsync($"/v1/workspaces/{workspace}/api_keys", new { })).GetProperty("key").GetString()!;
 
-        var answer = await new ParleyChatClient(_app.NewHttpClient(), key)
+        var answer = await new ParleyChatClient(App.NewHttpClient(), key)
             .AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
 
         Assert.Contains("30 days", answer.Text, StringComparison.Ordinal);
@@ -69,41 +54,41 @@ public sealed class AccessRulesTests : IAsyncLifetime
     [Fact]
     public async Task The_authenticated_endpoint_needs_a_key_and_hides_other_workspaces_bots()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { privacy = "private" });
-        var otherWorkspace = await _admin.CreateWorkspaceAsync();
-        var otherKey = (await _admin.PostAsync($"/v1/workspaces/{otherWorkspace}/api_keys", new { })).GetProperty("key").GetString()!;
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { privacy = "private" });
+        var otherWorkspace = await Admin.CreateWorkspaceAsync();
+        var otherKey = (await Admin.PostAsync($"/v1/workspaces/{otherWorkspace}/api_keys", new { })).GetProperty("key").GetString()!;
         var request = new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession());
 
         await Assert.ThrowsAsync<ParleyUnauthorizedException>(
-            () => new ParleyChatClient(_app.NewHttpClient(), apiKey: null, ParleyChatEndpoint.Authenticated).AskAsync(request));
+            () => new ParleyChatClient(App.NewHttpClient(), apiKey: null, ParleyChatEndpoint.Authenticated).AskAsync(request));
         await Assert.ThrowsAsync<ParleyUnauthorizedException>(
-            () => new ParleyChatClient(_app.NewHttpClient(), "parley_ws_not-a-real-key").AskAsync(request));
+            () => new ParleyChatClient(App.NewHttpClient(), "parley_ws_not-a-real-key").AskAsync(request));
         var hidden = await Assert.ThrowsAsync<ParleyNotFoundException>(
-            () => new ParleyChatClient(_app.NewHttpClient(), otherKey).AskAsync(request));
+            () => new ParleyChatClient(App.NewHttpClient(), otherKey).AskAsync(request));
         Assert.Equal("bot_not_found", hidden.Error);
     }
 
     [Fact]
     public async Task The_authenticated_endpoint_still_refuses_an_inactive_bot()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { active = false });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { active = false });
 
         var refusal = await Assert.ThrowsAsync<ParleyForbiddenException>(() =>
-            new ParleyChatClient(_app.NewHttpClient(), ParleyApp.AdminKey).AskAsync(new ChatRequest(botId, "Refunds?", "s")));
+            new ParleyChatClient(App.NewHttpClient(), ParleyApp.AdminKey).AskAsync(new ChatRequest(botId, "Refunds?", "s")));
         Assert.Equal("bot_inactive", refusal.Error);
     }
 
     [Fact]
     public async Task Reactivating_a_bot_serves_it_again()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { active = false });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { active = false });
         await Assert.ThrowsAsync<ParleyForbiddenException>(() => AskPublicAsync(botId));
 
-        await _admin.PatchAsync($"/v1/bots/{botId}", new { active = true });
+        await Admin.PatchAsync($"/v1/bots/{botId}", new { active = true });
 
         Assert.Contains("30 days", (await AskPublicAsync(botId)).Text, StringComparison.Ordinal);
     }
 
     private Task<ChatAnswer> AskPublicAsync(string botId) =>
-        _app.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item I bought?", ChatStreams.NewSession()));
+        App.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item I bought?", ChatStreams.NewSession()));
 }

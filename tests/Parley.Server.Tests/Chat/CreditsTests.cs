@@ -4,30 +4,15 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>Each answered message costs one credit; an empty balance is a stream error, never an overdraft.</summary>
-public sealed class CreditsTests : IAsyncLifetime
+public sealed class CreditsTests : ParleyTest
 {
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task An_answered_message_costs_one_credit()
     {
-        var workspace = await _admin.CreateWorkspaceAsync(credits: 10);
-        var botId = await _admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 10);
+        var botId = await Admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
 
-        await _app.PublicChat().AskAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+        await App.PublicChat().AskAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
 
         Assert.Equal(9m, await CreditsAsync(workspace));
     }
@@ -35,10 +20,10 @@ public sealed class CreditsTests : IAsyncLifetime
     [Fact]
     public async Task A_workspace_without_credits_gets_service_unavailable_inside_a_200_stream()
     {
-        var workspace = await _admin.CreateWorkspaceAsync(credits: 0);
-        var botId = await _admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 0);
+        var botId = await Admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
 
-        var events = await _app.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+        var events = await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
 
         var error = Assert.IsType<ErrorEvent>(Assert.Single(events));
         Assert.Equal("service_unavailable", error.Error);
@@ -48,11 +33,11 @@ public sealed class CreditsTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_messages_never_overdraw_the_balance()
     {
-        var workspace = await _admin.CreateWorkspaceAsync(credits: 3);
-        var botId = await _admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 3);
+        var botId = await Admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
 
         var streams = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ =>
-            _app.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()))));
+            App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()))));
 
         Assert.Equal(3, streams.Count(s => s[^1] is DoneEvent));
         Assert.Equal(9, streams.Count(s => s[^1] is ErrorEvent { Error: "service_unavailable" }));
@@ -62,29 +47,29 @@ public sealed class CreditsTests : IAsyncLifetime
     [Fact]
     public async Task Topping_up_the_balance_lets_the_bot_answer_again()
     {
-        var workspace = await _admin.CreateWorkspaceAsync(credits: 0);
-        var botId = await _admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 0);
+        var botId = await Admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
         var request = new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession());
-        await Assert.ThrowsAsync<ParleyStreamException>(() => _app.PublicChat().AskAsync(request));
+        await Assert.ThrowsAsync<ParleyStreamException>(() => App.PublicChat().AskAsync(request));
 
-        await _admin.PatchAsync($"/v1/workspaces/{workspace}", new { credits = 2 });
+        await Admin.PatchAsync($"/v1/workspaces/{workspace}", new { credits = 2 });
 
-        Assert.Contains("5 business days", (await _app.PublicChat().AskAsync(request)).Text, StringComparison.Ordinal);
+        Assert.Contains("5 business days", (await App.PublicChat().AskAsync(request)).Text, StringComparison.Ordinal);
         Assert.Equal(1m, await CreditsAsync(workspace));
     }
 
     [Fact]
     public async Task A_blocked_answer_is_not_charged()
     {
-        var workspace = await _admin.CreateWorkspaceAsync(credits: 5);
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { filters = new { blocked_terms = new[] { "refund" } } }, workspace);
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 5);
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { filters = new { blocked_terms = new[] { "refund" } } }, workspace);
 
-        var events = await _app.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+        var events = await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
 
         Assert.IsType<ErrorEvent>(events[^1]);
         Assert.Equal(5m, await CreditsAsync(workspace));
     }
 
     private async Task<decimal> CreditsAsync(string workspaceId) =>
-        (await _admin.GetAsync($"/v1/workspaces/{workspaceId}")).GetProperty("credits").GetDecimal();
+        (await Admin.GetAsync($"/v1/workspaces/{workspaceId}")).GetProperty("credits").GetDecimal();
 }

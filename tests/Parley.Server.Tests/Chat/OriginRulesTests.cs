@@ -6,23 +6,9 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>A bot's allowed domains, checked against the Origin (or Referer) of each public request.</summary>
-public sealed class OriginRulesTests : IAsyncLifetime
+public sealed class OriginRulesTests : ParleyTest
 {
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
     private readonly Dictionary<string, string> _bots = new(StringComparer.Ordinal);
-
-    public async Task InitializeAsync()
-    {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
-    }
 
     public static TheoryData<string, string?, string?, bool> Cases => new()
     {
@@ -82,7 +68,7 @@ public sealed class OriginRulesTests : IAsyncLifetime
     [Fact]
     public async Task A_cors_preflight_from_a_page_is_answered_so_the_browser_sends_the_post()
     {
-        using var client = _app.NewHttpClient();
+        using var client = App.NewHttpClient();
         using var preflight = new HttpRequestMessage(HttpMethod.Options, "/v1/public/chat/stream");
         preflight.Headers.Add("Origin", "https://shop.example.com");
         preflight.Headers.Add("Access-Control-Request-Method", "POST");
@@ -114,14 +100,14 @@ public sealed class OriginRulesTests : IAsyncLifetime
         if (_bots.TryGetValue(domains, out var existing))
             return existing;
         var list = domains.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { allowed_domains = list });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { allowed_domains = list });
         _bots[domains] = botId;
         return botId;
     }
 
     private async Task<HttpResponseMessage> PostAsync(string botId, string? origin, string? referer)
     {
-        using var client = _app.NewHttpClient();
+        using var client = App.NewHttpClient();
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/public/chat/stream")
         {
             Content = new StringContent(

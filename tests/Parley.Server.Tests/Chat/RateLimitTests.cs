@@ -6,28 +6,15 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>A bot's rate limit holds exactly, per session and per client IP, even under concurrent requests.</summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : ParleyTest
 {
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        // The test client connects from loopback: trust it as a reverse proxy so X-Forwarded-For can stand for visitors.
-        _app = await ParleyApp.StartAsync(app => app.With("Parley:Network:TrustedProxies:0", "127.0.0.1"));
-        _admin = _app.Admin();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
-    }
+    // The test client connects from loopback: trust it as a reverse proxy so X-Forwarded-For can stand for visitors.
+    protected override void Configure(ParleyApp app) => app.With("Parley:Network:TrustedProxies:0", "127.0.0.1");
 
     [Fact]
     public async Task Concurrent_messages_from_one_session_get_exactly_the_limit_through()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 5, window_seconds = 60 } });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 5, window_seconds = 60 } });
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PostAsync(botId, "same-session", $"10.0.0.{i + 1}")));
 
@@ -44,7 +31,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task A_visitor_cannot_escape_the_limit_with_new_session_ids()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 4, window_seconds = 60 } });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 4, window_seconds = 60 } });
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => PostAsync(botId, $"session-{i}", "203.0.113.7")));
 
@@ -55,7 +42,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Different_visitors_have_separate_limits()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 2, window_seconds = 60 } });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 2, window_seconds = 60 } });
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => PostAsync(botId, $"session-{i}", $"198.51.100.{i + 1}")));
 
@@ -80,7 +67,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     [Fact]
     public async Task The_window_slides_so_a_visitor_may_write_again_once_it_has_passed()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 2, window_seconds = 1 } });
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 2, window_seconds = 1 } });
 
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
@@ -93,7 +80,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
     }
 
-    private Task<Reply> PostAsync(string botId, string session, string visitorIp) => PostAsync(_app, botId, session, visitorIp);
+    private Task<Reply> PostAsync(string botId, string session, string visitorIp) => PostAsync(App, botId, session, visitorIp);
 
     private static async Task<Reply> PostAsync(ParleyApp app, string botId, string session, string visitorIp)
     {

@@ -6,19 +6,11 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>Every malformed request is refused before the stream with a 400 that names the field.</summary>
-public sealed class RequestValidationTests : IAsyncLifetime
+public sealed class RequestValidationTests : ParleyTest
 {
-    private ParleyApp _app = null!;
     private string _botId = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await ParleyApp.StartAsync();
-        using var admin = _app.Admin();
-        _botId = await admin.CreateKnowledgeableBotAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override async Task SeedAsync() => _botId = await Admin.CreateKnowledgeableBotAsync();
 
     public static TheoryData<string, string, string?> BadBodies => new()
     {
@@ -78,7 +70,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Unknown_extra_fields_are_ignored_and_a_null_conversation_starts_a_new_one()
     {
-        using var client = _app.NewHttpClient();
+        using var client = App.NewHttpClient();
         using var content = new StringContent(
             $$"""{"bot_id":"{{_botId}}","message":"How long do refunds take?","session_id":"s1","conversation_id":null,"page_url":"https://x"}""",
             Encoding.UTF8, "application/json");
@@ -90,7 +82,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, JsonElement Json)> PostAsync(string body)
     {
-        using var client = _app.NewHttpClient();
+        using var client = App.NewHttpClient();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await client.PostAsync("/v1/public/chat/stream", content);
         var text = await response.Content.ReadAsStringAsync();

@@ -7,19 +7,11 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Chat;
 
-public sealed class StreamFormatTests : IAsyncLifetime
+public sealed class StreamFormatTests : ParleyTest
 {
-    private ParleyApp _app = null!;
     private string _botId = null!;
 
-    public async Task InitializeAsync()
-    {
-        _app = await ParleyApp.StartAsync();
-        using var admin = _app.Admin();
-        _botId = await admin.CreateKnowledgeableBotAsync();
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    protected override async Task SeedAsync() => _botId = await Admin.CreateKnowledgeableBotAsync();
 
     [Fact]
     public async Task The_stream_is_unbuffered_server_sent_events()
@@ -53,7 +45,7 @@ public sealed class StreamFormatTests : IAsyncLifetime
     [Fact]
     public async Task Events_come_in_the_documented_order_and_end_with_one_done()
     {
-        var events = await _app.PublicChat().CollectAsync(new ChatRequest(_botId, "How long do refunds take?", ChatStreams.NewSession()));
+        var events = await App.PublicChat().CollectAsync(new ChatRequest(_botId, "How long do refunds take?", ChatStreams.NewSession()));
 
         Assert.Equal(new StatusEvent("retrieving"), events[0]);
         Assert.Equal(new StatusEvent("generating"), events[1]);
@@ -66,7 +58,7 @@ public sealed class StreamFormatTests : IAsyncLifetime
     [Fact]
     public async Task Done_carries_the_conversation_the_message_and_citations_to_the_right_page()
     {
-        var events = await _app.PublicChat().CollectAsync(new ChatRequest(_botId, "How long do refunds take?", ChatStreams.NewSession()));
+        var events = await App.PublicChat().CollectAsync(new ChatRequest(_botId, "How long do refunds take?", ChatStreams.NewSession()));
         var done = Assert.IsType<DoneEvent>(events[^1]);
 
         Assert.True(Guid.TryParse(done.ConversationId, out _));
@@ -84,21 +76,20 @@ public sealed class StreamFormatTests : IAsyncLifetime
     [Fact]
     public async Task Citations_are_left_out_when_the_bot_has_them_off()
     {
-        using var admin = _app.Admin();
-        await admin.PatchAsync($"/v1/bots/{_botId}", new { citations_enabled = false });
+        await Admin.PatchAsync($"/v1/bots/{_botId}", new { citations_enabled = false });
 
         using var response = await PostRawAsync("How long do refunds take?");
         var body = await response.Content.ReadAsStringAsync();
         var done = body.Split("\n\n").Single(b => b.Contains("\"type\":\"done\"", StringComparison.Ordinal));
 
         Assert.DoesNotContain("citations", done, StringComparison.Ordinal);
-        await admin.PatchAsync($"/v1/bots/{_botId}", new { citations_enabled = true });
+
     }
 
     [Fact]
     public async Task A_question_the_knowledge_does_not_cover_gets_an_honest_answer_without_citations()
     {
-        var answer = await _app.PublicChat().AskAsync(new ChatRequest(_botId, "Who won the football world cup in 1954?", ChatStreams.NewSession()));
+        var answer = await App.PublicChat().AskAsync(new ChatRequest(_botId, "Who won the football world cup in 1954?", ChatStreams.NewSession()));
 
         Assert.Contains("couldn't find", answer.Text, StringComparison.Ordinal);
         Assert.NotNull(answer.Citations);
@@ -108,10 +99,9 @@ public sealed class StreamFormatTests : IAsyncLifetime
     [Fact]
     public async Task A_qa_pair_answers_its_question_in_its_own_words()
     {
-        using var admin = _app.Admin();
-        await admin.AddQaAsync(_botId, "Do you ship to Switzerland?", "Yes, we ship to Switzerland; customs fees are paid on delivery.");
+        await Admin.AddQaAsync(_botId, "Do you ship to Switzerland?", "Yes, we ship to Switzerland; customs fees are paid on delivery.");
 
-        var answer = await _app.PublicChat().AskAsync(new ChatRequest(_botId, "Can you ship my order to Switzerland?", ChatStreams.NewSession()));
+        var answer = await App.PublicChat().AskAsync(new ChatRequest(_botId, "Can you ship my order to Switzerland?", ChatStreams.NewSession()));
 
         Assert.Equal("Yes, we ship to Switzerland; customs fees are paid on delivery.", answer.Text);
         Assert.Equal("Do you ship to Switzerland?", answer.Citations![0].PageTitle);
@@ -119,7 +109,7 @@ public sealed class StreamFormatTests : IAsyncLifetime
 
     private async Task<HttpResponseMessage> PostRawAsync(string message)
     {
-        using var client = _app.NewHttpClient();
+        using var client = App.NewHttpClient();
         var content = new StringContent(
             JsonSerializer.Serialize(new { bot_id = _botId, message, session_id = ChatStreams.NewSession() }), Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/public/chat/stream") { Content = content };

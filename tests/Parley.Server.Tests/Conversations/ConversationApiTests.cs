@@ -6,39 +6,29 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Conversations;
 
 /// <summary>What visitors said, read back through the admin API after they said it through the public chat.</summary>
-public sealed class ConversationApiTests : IAsyncLifetime
+public sealed class ConversationApiTests : ParleyTest
 {
     private const string FirstQuestion = "How long do refunds take?";
     private const string SecondQuestion = "How much does express delivery cost?";
 
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
     private string _botId = null!;
     private string _sessionId = null!;
     private ChatAnswer _first = null!;
     private ChatAnswer _second = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-        _botId = await _admin.CreateKnowledgeableBotAsync();
+        _botId = await Admin.CreateKnowledgeableBotAsync();
         _sessionId = ChatStreams.NewSession();
-        var chat = _app.PublicChat();
+        var chat = App.PublicChat();
         _first = await chat.AskAsync(new ChatRequest(_botId, FirstQuestion, _sessionId));
         _second = await chat.AskAsync(new ChatRequest(_botId, SecondQuestion, _sessionId, _first.ConversationId));
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
     }
 
     [Fact]
     public async Task Two_turns_in_one_conversation_are_listed_once_with_the_session_and_timestamps()
     {
-        var list = (await _admin.GetAsync($"/v1/bots/{_botId}/conversations")).EnumerateArray().ToList();
+        var list = (await Admin.GetAsync($"/v1/bots/{_botId}/conversations")).EnumerateArray().ToList();
 
         var conversation = Assert.Single(list, c => c.GetProperty("session_id").GetString() == _sessionId);
         Assert.Equal(_first.ConversationId, conversation.GetProperty("id").GetString());
@@ -53,7 +43,7 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task A_conversation_holds_its_four_messages_in_order()
     {
-        var conversation = await _admin.GetAsync($"/v1/conversations/{_first.ConversationId}");
+        var conversation = await Admin.GetAsync($"/v1/conversations/{_first.ConversationId}");
 
         Assert.Equal(_first.ConversationId, conversation.GetProperty("id").GetString());
         Assert.Equal(_botId, conversation.GetProperty("bot_id").GetString());
@@ -77,7 +67,7 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task Assistant_messages_keep_the_citations_the_visitor_saw()
     {
-        var messages = (await _admin.GetAsync($"/v1/conversations/{_first.ConversationId}")).GetProperty("messages").EnumerateArray().ToList();
+        var messages = (await Admin.GetAsync($"/v1/conversations/{_first.ConversationId}")).GetProperty("messages").EnumerateArray().ToList();
 
         Assert.Empty(messages[0].GetProperty("citations").EnumerateArray());
         Assert.Empty(messages[2].GetProperty("citations").EnumerateArray());
@@ -96,13 +86,13 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task Conversations_are_listed_most_recent_first_and_limit_caps_the_list()
     {
-        var botId = await _admin.CreateKnowledgeableBotAsync();
-        var chat = _app.PublicChat();
+        var botId = await Admin.CreateKnowledgeableBotAsync();
+        var chat = App.PublicChat();
         var older = await chat.AskAsync(new ChatRequest(botId, FirstQuestion, ChatStreams.NewSession()));
         var newer = await chat.AskAsync(new ChatRequest(botId, SecondQuestion, ChatStreams.NewSession()));
 
-        var all = (await _admin.GetAsync($"/v1/bots/{botId}/conversations")).EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
-        var one = (await _admin.GetAsync($"/v1/bots/{botId}/conversations?limit=1")).EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        var all = (await Admin.GetAsync($"/v1/bots/{botId}/conversations")).EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+        var one = (await Admin.GetAsync($"/v1/bots/{botId}/conversations?limit=1")).EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
 
         Assert.Equal([newer.ConversationId, older.ConversationId], all);
         Assert.Equal([newer.ConversationId], one);
@@ -111,9 +101,9 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task A_bot_nobody_talked_to_has_no_conversations()
     {
-        var botId = await _admin.CreateBotAsync();
+        var botId = await Admin.CreateBotAsync();
 
-        Assert.Equal(0, (await _admin.GetAsync($"/v1/bots/{botId}/conversations")).GetArrayLength());
+        Assert.Equal(0, (await Admin.GetAsync($"/v1/bots/{botId}/conversations")).GetArrayLength());
     }
 
     [Theory]
@@ -124,7 +114,7 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [InlineData("1.5")]
     public async Task An_out_of_range_limit_is_a_400_naming_limit(string limit)
     {
-        var reply = await _admin.Http.GetReplyAsync($"/v1/bots/{_botId}/conversations?limit={limit}");
+        var reply = await Admin.Http.GetReplyAsync($"/v1/bots/{_botId}/conversations?limit={limit}");
 
         reply.AssertInvalid("limit");
     }
@@ -132,7 +122,7 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_conversation_is_a_404()
     {
-        var reply = await _admin.Http.GetReplyAsync("/v1/conversations/00000000-0000-0000-0000-000000000000");
+        var reply = await Admin.Http.GetReplyAsync("/v1/conversations/00000000-0000-0000-0000-000000000000");
 
         reply.AssertError(HttpStatusCode.NotFound, "conversation_not_found");
     }
@@ -140,7 +130,7 @@ public sealed class ConversationApiTests : IAsyncLifetime
     [Fact]
     public async Task The_conversations_of_an_unknown_bot_are_a_404()
     {
-        var reply = await _admin.Http.GetReplyAsync("/v1/bots/00000000-0000-0000-0000-000000000000/conversations");
+        var reply = await Admin.Http.GetReplyAsync("/v1/bots/00000000-0000-0000-0000-000000000000/conversations");
 
         reply.AssertError(HttpStatusCode.NotFound, "bot_not_found");
     }

@@ -6,25 +6,15 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Knowledge;
 
-public sealed class SourceApiTests : IAsyncLifetime
+public sealed class SourceApiTests : ParleyTest
 {
     private const string UnknownId = "00000000-0000-0000-0000-000000000000";
 
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
     private string _botId = null!;
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-        _botId = await _admin.CreateBotAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
+        _botId = await Admin.CreateBotAsync();
     }
 
     [Fact]
@@ -32,7 +22,7 @@ public sealed class SourceApiTests : IAsyncLifetime
     {
         var page = SampleKnowledge.Shipping;
 
-        var reply = await _admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources",
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources",
             new { type = "text", title = page.Title, url = page.Url, text = page.Text });
 
         reply.AssertStatus(HttpStatusCode.Created);
@@ -52,7 +42,7 @@ public sealed class SourceApiTests : IAsyncLifetime
     [Fact]
     public async Task Adding_a_qa_source_stores_one_ready_chunk_titled_by_its_question()
     {
-        var reply = await _admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources",
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources",
             new { type = "qa", question = "  Do you sell gift cards?  ", answer = "Yes, from 10 to 200 euros." });
 
         reply.AssertStatus(HttpStatusCode.Created);
@@ -67,7 +57,7 @@ public sealed class SourceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_text_source_without_a_title_is_titled_by_its_first_line()
     {
-        var source = await _admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", text = "# Opening hours\n\nWe are open from 9 to 5." });
+        var source = await Admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", text = "# Opening hours\n\nWe are open from 9 to 5." });
 
         Assert.Equal("Opening hours", source.GetProperty("title").GetString());
         Assert.Equal(JsonValueKind.Null, source.GetProperty("url").ValueKind);
@@ -76,10 +66,10 @@ public sealed class SourceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_text_of_headings_alone_is_still_indexed_and_answers()
     {
-        var source = await _admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", text = "# Our showroom in Lyon opens on Saturdays" });
+        var source = await Admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", text = "# Our showroom in Lyon opens on Saturdays" });
 
         Assert.Equal(1, source.GetProperty("chunks").GetInt32());
-        var answer = await _app.PublicChat().AskAsync(new Parley.Client.ChatRequest(_botId, "When does the Lyon showroom open?", "s-headings"));
+        var answer = await App.PublicChat().AskAsync(new Parley.Client.ChatRequest(_botId, "When does the Lyon showroom open?", "s-headings"));
         Assert.Contains("Saturdays", answer.Text, StringComparison.Ordinal);
     }
 
@@ -90,7 +80,7 @@ public sealed class SourceApiTests : IAsyncLifetime
         for (var section = 1; section <= 40; section++)
             text.Append($"Step {section}: fill the kettle to the line marked {section}, close the lid firmly, set it on its base and wait until the light goes out before you pour the water into a cup or a teapot, carefully and slowly, keeping your hand away from the steam.\n\n");
 
-        var source = await _admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", title = "Manual", text = text.ToString() });
+        var source = await Admin.PostAsync($"/v1/bots/{_botId}/sources", new { type = "text", title = "Manual", text = text.ToString() });
 
         Assert.True(source.GetProperty("chunks").GetInt32() >= 5, $"~1900 words should make several chunks, got {source.GetProperty("chunks").GetInt32()}");
     }
@@ -98,12 +88,12 @@ public sealed class SourceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_source_reads_back_as_created_and_is_listed_in_order()
     {
-        var botId = await _admin.CreateBotAsync();
-        var first = await _admin.PostAsync($"/v1/bots/{botId}/sources", new { type = "text", title = "One", url = "https://example.com/one", text = "The first page." });
-        var second = await _admin.PostAsync($"/v1/bots/{botId}/sources", new { type = "qa", question = "Two?", answer = "The second." });
+        var botId = await Admin.CreateBotAsync();
+        var first = await Admin.PostAsync($"/v1/bots/{botId}/sources", new { type = "text", title = "One", url = "https://example.com/one", text = "The first page." });
+        var second = await Admin.PostAsync($"/v1/bots/{botId}/sources", new { type = "qa", question = "Two?", answer = "The second." });
 
-        var fetched = await _admin.GetAsync($"/v1/bots/{botId}/sources/{first.GetProperty("id").GetString()}");
-        var listed = (await _admin.GetAsync($"/v1/bots/{botId}/sources")).EnumerateArray().ToList();
+        var fetched = await Admin.GetAsync($"/v1/bots/{botId}/sources/{first.GetProperty("id").GetString()}");
+        var listed = (await Admin.GetAsync($"/v1/bots/{botId}/sources")).EnumerateArray().ToList();
 
         Assert.Equal(first.GetRawText(), fetched.GetRawText());
         Assert.Equal(
@@ -115,15 +105,15 @@ public sealed class SourceApiTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_source_makes_it_404_and_drops_it_from_the_list()
     {
-        var keep = await _admin.AddQaAsync(_botId, "Keep me?", "Yes.");
-        var gone = await _admin.AddQaAsync(_botId, "Delete me?", "Yes.");
+        var keep = await Admin.AddQaAsync(_botId, "Keep me?", "Yes.");
+        var gone = await Admin.AddQaAsync(_botId, "Delete me?", "Yes.");
 
-        var deleted = await _admin.Http.DeleteReplyAsync($"/v1/bots/{_botId}/sources/{gone}");
+        var deleted = await Admin.Http.DeleteReplyAsync($"/v1/bots/{_botId}/sources/{gone}");
 
         deleted.AssertStatus(HttpStatusCode.NoContent);
-        (await _admin.Http.GetReplyAsync($"/v1/bots/{_botId}/sources/{gone}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
-        (await _admin.Http.DeleteReplyAsync($"/v1/bots/{_botId}/sources/{gone}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
-        var ids = (await _admin.GetAsync($"/v1/bots/{_botId}/sources")).EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
+        (await Admin.Http.GetReplyAsync($"/v1/bots/{_botId}/sources/{gone}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
+        (await Admin.Http.DeleteReplyAsync($"/v1/bots/{_botId}/sources/{gone}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
+        var ids = (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToList();
         Assert.Contains(keep, ids);
         Assert.DoesNotContain(gone, ids);
     }
@@ -131,16 +121,16 @@ public sealed class SourceApiTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_a_source_removes_its_knowledge_from_answers()
     {
-        var botId = await _admin.CreateBotAsync();
-        var refunds = await _admin.AddTextAsync(botId, SampleKnowledge.Refunds.Title, SampleKnowledge.Refunds.Text, SampleKnowledge.Refunds.Url);
-        await _admin.AddQaAsync(botId, "Do you sell gift cards?", "Yes, from 10 to 200 euros.");
-        var chat = _app.PublicChat();
+        var botId = await Admin.CreateBotAsync();
+        var refunds = await Admin.AddTextAsync(botId, SampleKnowledge.Refunds.Title, SampleKnowledge.Refunds.Text, SampleKnowledge.Refunds.Url);
+        await Admin.AddQaAsync(botId, "Do you sell gift cards?", "Yes, from 10 to 200 euros.");
+        var chat = App.PublicChat();
 
         var before = await chat.AskAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
         Assert.Contains("5 business days", before.Text, StringComparison.Ordinal);
         Assert.Contains(before.Citations!, c => c.SourceId == refunds);
 
-        (await _admin.Http.DeleteReplyAsync($"/v1/bots/{botId}/sources/{refunds}")).AssertStatus(HttpStatusCode.NoContent);
+        (await Admin.Http.DeleteReplyAsync($"/v1/bots/{botId}/sources/{refunds}")).AssertStatus(HttpStatusCode.NoContent);
 
         var after = await chat.AskAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
         Assert.Contains("couldn't find", after.Text, StringComparison.Ordinal);
@@ -170,11 +160,11 @@ public sealed class SourceApiTests : IAsyncLifetime
     [InlineData("""{"type": "qa", "question": "Really?", "answer": "Yes.", "url": "https://example.com"}""", "url")]
     public async Task Adding_an_invalid_source_is_a_400_naming_the_field_and_adds_nothing(string body, string field)
     {
-        var before = (await _admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength();
+        var before = (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength();
 
-        (await _admin.Http.SendRawAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertInvalid(field);
+        (await Admin.Http.SendRawAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertInvalid(field);
 
-        Assert.Equal(before, (await _admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength());
+        Assert.Equal(before, (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength());
     }
 
     [Theory]
@@ -182,7 +172,7 @@ public sealed class SourceApiTests : IAsyncLifetime
     [InlineData("""[{"type": "qa", "question": "A?", "answer": "B."}]""")]
     public async Task A_source_body_that_is_not_a_json_object_is_a_400_malformed_json(string body)
     {
-        (await _admin.Http.SendRawAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
+        (await Admin.Http.SendRawAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
     }
 
     [Fact]
@@ -190,21 +180,21 @@ public sealed class SourceApiTests : IAsyncLifetime
     {
         const string path = $"/v1/bots/{UnknownId}/sources";
 
-        (await _admin.Http.GetReplyAsync(path)).AssertError(HttpStatusCode.NotFound, "bot_not_found");
-        (await _admin.Http.SendReplyAsync(HttpMethod.Post, path, new { type = "qa", question = "A?", answer = "B." })).AssertError(HttpStatusCode.NotFound, "bot_not_found");
-        (await _admin.Http.GetReplyAsync($"{path}/{UnknownId}")).AssertError(HttpStatusCode.NotFound, "bot_not_found");
-        (await _admin.Http.DeleteReplyAsync($"{path}/{UnknownId}")).AssertError(HttpStatusCode.NotFound, "bot_not_found");
+        (await Admin.Http.GetReplyAsync(path)).AssertError(HttpStatusCode.NotFound, "bot_not_found");
+        (await Admin.Http.SendReplyAsync(HttpMethod.Post, path, new { type = "qa", question = "A?", answer = "B." })).AssertError(HttpStatusCode.NotFound, "bot_not_found");
+        (await Admin.Http.GetReplyAsync($"{path}/{UnknownId}")).AssertError(HttpStatusCode.NotFound, "bot_not_found");
+        (await Admin.Http.DeleteReplyAsync($"{path}/{UnknownId}")).AssertError(HttpStatusCode.NotFound, "bot_not_found");
     }
 
     [Fact]
     public async Task A_source_is_found_only_under_its_own_bot()
     {
-        var otherBot = await _admin.CreateBotAsync();
-        var sourceId = await _admin.AddQaAsync(otherBot, "Whose am I?", "The other bot's.");
+        var otherBot = await Admin.CreateBotAsync();
+        var sourceId = await Admin.AddQaAsync(otherBot, "Whose am I?", "The other bot's.");
 
-        (await _admin.Http.GetReplyAsync($"/v1/bots/{_botId}/sources/{UnknownId}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
-        (await _admin.Http.GetReplyAsync($"/v1/bots/{_botId}/sources/{sourceId}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
-        (await _admin.Http.DeleteReplyAsync($"/v1/bots/{_botId}/sources/{sourceId}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
-        await _admin.GetAsync($"/v1/bots/{otherBot}/sources/{sourceId}");
+        (await Admin.Http.GetReplyAsync($"/v1/bots/{_botId}/sources/{UnknownId}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
+        (await Admin.Http.GetReplyAsync($"/v1/bots/{_botId}/sources/{sourceId}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
+        (await Admin.Http.DeleteReplyAsync($"/v1/bots/{_botId}/sources/{sourceId}")).AssertError(HttpStatusCode.NotFound, "source_not_found");
+        await Admin.GetAsync($"/v1/bots/{otherBot}/sources/{sourceId}");
     }
 }

@@ -4,27 +4,12 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Workspaces;
 
-public sealed class WorkspaceApiTests : IAsyncLifetime
+public sealed class WorkspaceApiTests : ParleyTest
 {
-    private ParleyApp _app = null!;
-    private AdminApi _admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        _app = await ParleyApp.StartAsync();
-        _admin = _app.Admin();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _admin.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [Fact]
     public async Task Creating_a_workspace_answers_201_with_it_and_its_location()
     {
-        var reply = await _admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/workspaces",
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/workspaces",
             new { name = "  Kettle & Co  ", credits = 250.5m, trial_ends_at = "2031-03-01T12:00:00+02:00" });
 
         reply.AssertStatus(HttpStatusCode.Created);
@@ -41,11 +26,11 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_created_workspace_can_be_fetched_and_is_listed()
     {
-        var created = await _admin.PostAsync("/v1/workspaces", new { name = "Fetch me", credits = 42, trial_ends_at = "2030-06-30T00:00:00Z" });
+        var created = await Admin.PostAsync("/v1/workspaces", new { name = "Fetch me", credits = 42, trial_ends_at = "2030-06-30T00:00:00Z" });
         var id = created.GetProperty("id").GetString()!;
 
-        var fetched = await _admin.GetAsync($"/v1/workspaces/{id}");
-        var listed = (await _admin.GetAsync("/v1/workspaces")).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
+        var fetched = await Admin.GetAsync($"/v1/workspaces/{id}");
+        var listed = (await Admin.GetAsync("/v1/workspaces")).EnumerateArray().Single(w => w.GetProperty("id").GetString() == id);
 
         foreach (var workspace in new[] { fetched, listed })
         {
@@ -59,7 +44,7 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     [Fact]
     public async Task A_workspace_created_with_only_a_name_has_default_credits_and_no_trial_end()
     {
-        var created = await _admin.PostAsync("/v1/workspaces", new { name = "Defaults" });
+        var created = await Admin.PostAsync("/v1/workspaces", new { name = "Defaults" });
 
         Assert.True(created.GetProperty("credits").GetDecimal() >= 0);
         Assert.Equal(JsonValueKind.Null, created.GetProperty("trial_ends_at").ValueKind);
@@ -70,17 +55,17 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     {
         var id = await NewWorkspaceAsync(new { name = "Before", credits = 10, trial_ends_at = "2030-01-01T00:00:00Z" });
 
-        var renamed = await _admin.PatchAsync($"/v1/workspaces/{id}", new { name = "After" });
+        var renamed = await Admin.PatchAsync($"/v1/workspaces/{id}", new { name = "After" });
         Assert.Equal("After", renamed.GetProperty("name").GetString());
         Assert.Equal(10m, renamed.GetProperty("credits").GetDecimal());
         Assert.Equal(DateTimeOffset.Parse("2030-01-01T00:00:00Z"), renamed.GetProperty("trial_ends_at").GetDateTimeOffset());
 
-        var topped = await _admin.PatchAsync($"/v1/workspaces/{id}", new { credits = 99.25m, trial_ends_at = "2032-02-02T02:02:02Z" });
+        var topped = await Admin.PatchAsync($"/v1/workspaces/{id}", new { credits = 99.25m, trial_ends_at = "2032-02-02T02:02:02Z" });
         Assert.Equal("After", topped.GetProperty("name").GetString());
         Assert.Equal(99.25m, topped.GetProperty("credits").GetDecimal());
         Assert.Equal(DateTimeOffset.Parse("2032-02-02T02:02:02Z"), topped.GetProperty("trial_ends_at").GetDateTimeOffset());
 
-        var stored = await _admin.GetAsync($"/v1/workspaces/{id}");
+        var stored = await Admin.GetAsync($"/v1/workspaces/{id}");
         Assert.Equal("After", stored.GetProperty("name").GetString());
         Assert.Equal(99.25m, stored.GetProperty("credits").GetDecimal());
         Assert.Equal(DateTimeOffset.Parse("2032-02-02T02:02:02Z"), stored.GetProperty("trial_ends_at").GetDateTimeOffset());
@@ -91,20 +76,20 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     {
         var id = await NewWorkspaceAsync(new { name = "On trial", trial_ends_at = "2030-01-01T00:00:00Z" });
 
-        var patched = await _admin.PatchAsync($"/v1/workspaces/{id}", new { trial_ends_at = (string?)null });
+        var patched = await Admin.PatchAsync($"/v1/workspaces/{id}", new { trial_ends_at = (string?)null });
 
         Assert.Equal(JsonValueKind.Null, patched.GetProperty("trial_ends_at").ValueKind);
-        Assert.Equal(JsonValueKind.Null, (await _admin.GetAsync($"/v1/workspaces/{id}")).GetProperty("trial_ends_at").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await Admin.GetAsync($"/v1/workspaces/{id}")).GetProperty("trial_ends_at").ValueKind);
     }
 
     [Fact]
     public async Task Timestamps_read_back_exactly_as_the_write_answered_them()
     {
-        var created = await _admin.PostAsync("/v1/workspaces", new { name = "Precise", trial_ends_at = "2030-01-01T00:00:00.1234567Z" });
+        var created = await Admin.PostAsync("/v1/workspaces", new { name = "Precise", trial_ends_at = "2030-01-01T00:00:00.1234567Z" });
         var id = created.GetProperty("id").GetString()!;
-        var patched = await _admin.PatchAsync($"/v1/workspaces/{id}", new { trial_ends_at = "2031-01-01T00:00:00.7654321Z" });
+        var patched = await Admin.PatchAsync($"/v1/workspaces/{id}", new { trial_ends_at = "2031-01-01T00:00:00.7654321Z" });
 
-        var stored = await _admin.GetAsync($"/v1/workspaces/{id}");
+        var stored = await Admin.GetAsync($"/v1/workspaces/{id}");
 
         Assert.Equal(created.GetProperty("created_at").GetDateTimeOffset(), stored.GetProperty("created_at").GetDateTimeOffset());
         Assert.Equal(patched.GetProperty("trial_ends_at").GetDateTimeOffset(), stored.GetProperty("trial_ends_at").GetDateTimeOffset());
@@ -146,9 +131,9 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     {
         var id = await NewWorkspaceAsync(new { name = "Steady", credits = 7, trial_ends_at = "2030-01-01T00:00:00Z" });
 
-        (await _admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/workspaces/{id}", body)).AssertInvalid(field);
+        (await Admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/workspaces/{id}", body)).AssertInvalid(field);
 
-        var stored = await _admin.GetAsync($"/v1/workspaces/{id}");
+        var stored = await Admin.GetAsync($"/v1/workspaces/{id}");
         Assert.Equal("Steady", stored.GetProperty("name").GetString());
         Assert.Equal(7m, stored.GetProperty("credits").GetDecimal());
         Assert.Equal(DateTimeOffset.Parse("2030-01-01T00:00:00Z"), stored.GetProperty("trial_ends_at").GetDateTimeOffset());
@@ -166,7 +151,7 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
         (await PostRawAsync(body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
 
         var id = await NewWorkspaceAsync(new { name = "Patch target" });
-        (await _admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/workspaces/{id}", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
+        (await Admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/workspaces/{id}", body)).AssertError(HttpStatusCode.BadRequest, "malformed_json");
     }
 
     [Fact]
@@ -174,13 +159,13 @@ public sealed class WorkspaceApiTests : IAsyncLifetime
     {
         const string path = "/v1/workspaces/00000000-0000-0000-0000-000000000000";
 
-        (await _admin.Http.GetReplyAsync(path)).AssertError(HttpStatusCode.NotFound, "workspace_not_found");
-        (await _admin.Http.SendReplyAsync(HttpMethod.Patch, path, new { name = "Ghost" })).AssertError(HttpStatusCode.NotFound, "workspace_not_found");
-        (await _admin.Http.SendReplyAsync(HttpMethod.Post, path + "/api_keys", new { })).AssertError(HttpStatusCode.NotFound, "workspace_not_found");
+        (await Admin.Http.GetReplyAsync(path)).AssertError(HttpStatusCode.NotFound, "workspace_not_found");
+        (await Admin.Http.SendReplyAsync(HttpMethod.Patch, path, new { name = "Ghost" })).AssertError(HttpStatusCode.NotFound, "workspace_not_found");
+        (await Admin.Http.SendReplyAsync(HttpMethod.Post, path + "/api_keys", new { })).AssertError(HttpStatusCode.NotFound, "workspace_not_found");
     }
 
     private async Task<string> NewWorkspaceAsync(object body) =>
-        (await _admin.PostAsync("/v1/workspaces", body)).GetProperty("id").GetString()!;
+        (await Admin.PostAsync("/v1/workspaces", body)).GetProperty("id").GetString()!;
 
-    private Task<ApiReply> PostRawAsync(string body) => _admin.Http.SendRawAsync(HttpMethod.Post, "/v1/workspaces", body);
+    private Task<ApiReply> PostRawAsync(string body) => Admin.Http.SendRawAsync(HttpMethod.Post, "/v1/workspaces", body);
 }

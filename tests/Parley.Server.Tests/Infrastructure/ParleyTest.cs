@@ -1,0 +1,31 @@
+namespace Parley.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A test class whose every test gets its own fresh Parley server and an admin API client.
+/// Override <see cref="Configure"/> to change the server's settings, <see cref="SeedAsync"/> to add data.
+/// </summary>
+public abstract class ParleyTest : IAsyncLifetime
+{
+    protected ParleyApp App { get; private set; } = null!;
+
+    protected AdminApi Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        App = await ParleyApp.StartAsync(Configure);
+        Admin = App.Admin();
+        await SeedAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Admin.Dispose();
+        await App.DisposeAsync();
+    }
+
+    protected virtual void Configure(ParleyApp app)
+    {
+    }
+
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+}

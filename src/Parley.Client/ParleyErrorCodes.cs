@@ -12,6 +12,9 @@ public static class ParleyErrorCodes
     /// <summary>400: the request body is not a JSON object.</summary>
     public const string MalformedJson = "malformed_json";
 
+    /// <summary>400: the request body is larger than the endpoint accepts (64 KiB for chat).</summary>
+    public const string RequestTooLarge = "request_too_large";
+
     /// <summary>400: the conversation id is unknown or belongs to another bot or session.</summary>
     public const string InvalidConversation = "invalid_conversation";
 

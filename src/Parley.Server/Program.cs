@@ -11,7 +11,8 @@ using Parley.Server.RateLimiting;
 using Parley.Server.Storage;
 using Parley.Server.Workspaces;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and static files ship beside the binary, wherever the server is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.UseParleyDefaults();
 
 builder.Services.AddParleyJson();

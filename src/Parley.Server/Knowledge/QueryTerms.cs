@@ -4,8 +4,8 @@ namespace Parley.Server.Knowledge;
 
 /// <summary>
 /// Turns text into the content words that retrieval matches on: lower-cased letter/digit runs without
-/// English stop words. The index stems with Porter; <see cref="Stem"/> is a lighter stemmer used only to
-/// tell which query words a passage contains.
+/// English stop words, reduced by <see cref="Stem"/> to a common stem so that "refunds" finds "refund".
+/// The same functions index the chunks and read the question, so both sides always agree.
 /// </summary>
 public static class QueryTerms
 {

@@ -99,9 +99,11 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
             "SELECT count(*) FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl",
             new { sourceId, contentHash, exceptUrl }) > 0, ct);
 
-    public Task SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
+    public Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
+            if (c.ExecuteScalar<long>("SELECT count(*) FROM sources WHERE id = @sourceId", new { sourceId }, tx) == 0)
+                return false;
             c.Execute("DELETE FROM chunks WHERE source_id = @sourceId AND page_url = @Url", new { sourceId, page.Url }, tx);
             c.Execute(
                 """
@@ -119,6 +121,7 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
                 chunks.Select(chunk => new { botId, sourceId, chunk.Ordinal, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, PageUrl = page.Url }),
                 tx);
             RecountAndBump(c, tx, botId, sourceId);
+            return true;
         }, ct);
 
     public Task RemoveUnvisitedPagesAsync(string botId, string sourceId, CancellationToken ct = default) =>

@@ -43,8 +43,11 @@ public interface IIngestionStore
     /// <summary>Whether another page of the source already holds this exact content.</summary>
     Task<bool> HasContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default);
 
-    /// <summary>Replaces the page and its chunks in one transaction and moves the bot's knowledge version.</summary>
-    Task SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default);
+    /// <summary>
+    /// Replaces the page and its chunks in one transaction and moves the bot's knowledge version;
+    /// false when the source has been deleted meanwhile.
+    /// </summary>
+    Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default);
 
     /// <summary>Removes pages (and their chunks) that the finished sync did not keep.</summary>
     Task RemoveUnvisitedPagesAsync(string botId, string sourceId, CancellationToken ct = default);

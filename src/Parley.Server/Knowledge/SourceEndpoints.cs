@@ -20,6 +20,7 @@ public static class SourceEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{sourceId}", GetAsync);
         group.MapDelete("/{sourceId}", DeleteAsync);
+        group.MapPost("/{sourceId}/sync", SyncAsync);
         return app;
     }
 
@@ -55,10 +56,20 @@ public static class SourceEndpoints
                     return invalidQa;
                 source = await ingestor.AddQaAsync(botId, question!.Trim(), answer!.Trim(), ct);
                 break;
+            case "url" or "sitemap" or "crawl":
+                var type = Enum.Parse<SourceType>(fields.String("type", 16)!, ignoreCase: true);
+                fields.RejectUnknown(type == SourceType.Crawl ? CrawlFields : FetchedFields);
+                var pageUrl = Url(fields, required: true);
+                var crawl = type == SourceType.Crawl ? Crawl(fields) : null;
+                var hours = fields.Int("sync_interval_hours", 1, 24 * 365);
+                if (fields.Error is { } invalidFetched)
+                    return invalidFetched;
+                source = await ingestor.AddFetchedAsync(botId, type, pageUrl!, crawl, hours * 3600, ct);
+                break;
             case null:
                 return fields.Error!;
             default:
-                return ApiError.Invalid("type", "'type' must be \"text\" or \"qa\".");
+                return ApiError.Invalid("type", "'type' must be one of \"text\", \"qa\", \"url\", \"sitemap\", \"crawl\".");
         }
 
         return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.From(source));
@@ -94,9 +105,34 @@ public static class SourceEndpoints
         return TypedResults.NoContent();
     }
 
-    private static string? Url(JsonFields fields)
+    private static readonly string[] FetchedFields = ["type", "url", "sync_interval_hours"];
+    private static readonly string[] CrawlFields = ["type", "url", "sync_interval_hours", "max_pages", "max_depth", "include", "exclude"];
+
+    private static CrawlSettings Crawl(JsonFields fields) => new(
+        fields.Int("max_pages", 1, 10_000) ?? 500,
+        fields.Int("max_depth", 0, 20) ?? 5,
+        fields.StringList("include", 50, 500) ?? [],
+        fields.StringList("exclude", 50, 500) ?? []);
+
+    /// <summary>Queues a new sync now: pages are re-fetched conditionally and only what changed is re-indexed.</summary>
+    private static async Task<Results<Accepted<SourceResponse>, ApiError>> SyncAsync(
+        string botId, string sourceId, ClaimsPrincipal user, IBotStore bots, IKnowledgeStore knowledge, SourceIngestor ingestor, CancellationToken ct)
     {
-        var url = fields.String("url", 2_000);
+        if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
+            return BotEndpoints.NotFound();
+        if (await knowledge.GetSourceAsync(botId, sourceId, ct) is not { } source)
+            return SourceNotFound();
+        if (source.Type is SourceType.Text or SourceType.Qa)
+            return ApiError.Invalid("type", "Only url, sitemap and crawl sources are fetched, so only they can be synced.");
+
+        await ingestor.SyncAsync(sourceId, ct);
+        var queued = await knowledge.GetSourceAsync(botId, sourceId, ct);
+        return TypedResults.Accepted($"/v1/bots/{botId}/sources/{sourceId}", SourceResponse.From(queued!));
+    }
+
+    private static string? Url(JsonFields fields, bool required = false)
+    {
+        var url = fields.String("url", 2_000, required);
         if (url is null)
             return null;
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))

@@ -1,10 +1,11 @@
 using Parley.Core.Knowledge;
 using Parley.Server.Bots;
+using Parley.Server.Knowledge.Ingestion;
 
 namespace Parley.Server.Knowledge;
 
 /// <summary>Turns what a business gives (a text, a Q&amp;A pair) into a stored, indexed source.</summary>
-public sealed class SourceIngestor(IKnowledgeStore store, BotCache bots, TimeProvider time)
+public sealed class SourceIngestor(IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, BotCache bots, TimeProvider time)
 {
     public async Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct)
     {
@@ -23,6 +24,27 @@ public sealed class SourceIngestor(IKnowledgeStore store, BotCache bots, TimePro
         await store.AddSourceAsync(source, chunks, ct);
         bots.Forget(botId);
         return source with { Chunks = chunks.Length };
+    }
+
+    /// <summary>A source whose pages a background worker fetches: stored as queued, then synced.</summary>
+    public async Task<Source> AddFetchedAsync(
+        string botId, SourceType type, string url, CrawlSettings? crawl, int? syncIntervalSeconds, CancellationToken ct)
+    {
+        var source = NewSource(botId, type, url, url, "", question: null) with
+        {
+            Status = SourceStatus.Queued,
+            Crawl = crawl,
+            SyncIntervalSeconds = syncIntervalSeconds,
+        };
+        await store.AddSourceAsync(source, [], ct);
+        await SyncAsync(source.Id, ct);
+        return source;
+    }
+
+    public async Task SyncAsync(string sourceId, CancellationToken ct)
+    {
+        await ingestion.EnqueueAsync(sourceId, ct);
+        signal.JobQueued();
     }
 
     private Source NewSource(string botId, SourceType type, string title, string? url, string content, string? question)

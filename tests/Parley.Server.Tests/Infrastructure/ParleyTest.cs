@@ -10,14 +10,14 @@ public abstract class ParleyTest : IAsyncLifetime
 
     protected AdminApi Admin { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         App = await ParleyApp.StartAsync(Configure);
         Admin = App.Admin();
         await SeedAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Admin.Dispose();
         await App.DisposeAsync();

@@ -35,7 +35,7 @@ public static class ContentExtractor
                 ? $"A {Path.GetExtension(name)} file"
                 : $"'{mediaType ?? "unknown"}'");
 
-        var fallbackTitle = fileName is not null ? Path.GetFileNameWithoutExtension(fileName) : HtmlExtractor.FallbackTitle(url);
+        var fallbackTitle = fileName is not null ? Path.GetFileNameWithoutExtension(fileName) : Titles.FromUrl(url);
         try
         {
             var document = kind switch
@@ -112,6 +112,6 @@ public static class ContentExtractor
     private static ExtractedDocument PlainText(string text, string fallbackTitle)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        return ExtractedDocument.Text(ContentKind.PlainText, MarkdownExtractor.FirstLine(text) ?? fallbackTitle, text);
+        return ExtractedDocument.Of(ContentKind.PlainText, Titles.FirstLine(text) ?? fallbackTitle, text);
     }
 }

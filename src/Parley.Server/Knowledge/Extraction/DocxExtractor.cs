@@ -29,8 +29,8 @@ public static class DocxExtractor
         reader.FlushList();
 
         var title = document.PackageProperties.Title?.Trim() is { Length: > 0 } declared ? declared
-            : reader.Title ?? reader.FirstHeading ?? (reader.FirstLine is { } line ? PdfExtractor.Shorten(line) : fallbackTitle ?? "Untitled");
-        return ExtractedDocument.Text(ContentKind.Docx, title, reader.Writer.ToString());
+            : reader.Title ?? reader.FirstHeading ?? (reader.FirstLine is { } line ? Titles.Shorten(line) : fallbackTitle ?? "Untitled");
+        return ExtractedDocument.Of(ContentKind.Docx, title, reader.Writer.ToString());
     }
 
     private sealed class Reader(Dictionary<string, Style> styles)

@@ -21,6 +21,7 @@ public sealed record ExtractedDocument(
     bool NoIndex,
     bool NoFollow)
 {
-    public static ExtractedDocument Text(ContentKind kind, string title, string markdown) =>
+    /// <summary>A document that is text alone: no canonical URL, links or robots flags.</summary>
+    internal static ExtractedDocument Of(ContentKind kind, string title, string markdown) =>
         new(kind, title, markdown, null, [], false, false);
 }

@@ -51,7 +51,7 @@ public static class HtmlExtractor
     private static string Title(string title, string h1, Uri? pageUrl)
     {
         if (title.Length == 0)
-            return h1.Length > 0 ? h1 : FallbackTitle(pageUrl);
+            return h1.Length > 0 ? h1 : Titles.FromUrl(pageUrl);
         if (h1.Length > 0)
         {
             foreach (var separator in TitleSeparators)
@@ -62,14 +62,6 @@ public static class HtmlExtractor
         }
 
         return title;
-    }
-
-    internal static string FallbackTitle(Uri? url)
-    {
-        if (url is null || !url.IsAbsoluteUri)
-            return "Untitled";
-        var last = url.Segments.LastOrDefault()?.Trim('/');
-        return string.IsNullOrEmpty(last) ? url.Host : Uri.UnescapeDataString(last);
     }
 
     private static (bool NoIndex, bool NoFollow) RobotsMeta(IDocument document)

@@ -52,12 +52,9 @@ public static partial class MarkdownExtractor
             .ToList();
 
         var body = text.ToString().Trim();
-        var title = frontMatterTitle ?? firstHeading ?? FirstLine(body) ?? fallbackTitle ?? "Untitled";
+        var title = frontMatterTitle ?? firstHeading ?? Titles.FirstLine(body) ?? fallbackTitle ?? "Untitled";
         return new ExtractedDocument(ContentKind.Markdown, title, body, null, links, false, false);
     }
-
-    internal static string? FirstLine(string text) =>
-        text.Split('\n').Select(l => l.Trim().TrimStart('#').Trim()).FirstOrDefault(l => l.Length > 0) is { } line ? PdfExtractor.Shorten(line) : null;
 
     [GeneratedRegex(@"\s*\{#[^\s{}]+\}$")]
     private static partial Regex ExplicitAnchor();

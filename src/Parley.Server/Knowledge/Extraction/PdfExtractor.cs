@@ -26,14 +26,8 @@ public static class PdfExtractor
         }
 
         var title = document.Information.Title?.Trim() is { Length: > 0 } declared ? declared
-            : firstLine is not null ? Shorten(firstLine)
+            : firstLine is not null ? Titles.Shorten(firstLine)
             : fallbackTitle ?? "Untitled";
-        return ExtractedDocument.Text(ContentKind.Pdf, title, writer.ToString());
-    }
-
-    internal static string Shorten(string line)
-    {
-        line = Whitespace.Collapse(line);
-        return line.Length <= 80 ? line : line[..80] + "…";
+        return ExtractedDocument.Of(ContentKind.Pdf, title, writer.ToString());
     }
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Parley.Server.Knowledge.Fetching;
 
 namespace Parley.Server.Tests.Knowledge.Fetching;
@@ -26,6 +28,26 @@ public sealed class WebFetcherTests : IAsyncLifetime
         options ??= new FetchOptions();
         options.AllowPrivateNetworks = true;
         return new WebFetcher(Microsoft.Extensions.Options.Options.Create(options));
+    }
+
+    [Theory]
+    [InlineData(null, FetchStatus.RefusedAddress)]
+    [InlineData("false", FetchStatus.RefusedAddress)]
+    [InlineData("true", FetchStatus.Ok)]
+    public async Task FetchAsync_AllowPrivateNetworksSetting_DecidesWhetherLoopbackIsReached(string? setting, FetchStatus expected)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Parley:Knowledge:AllowPrivateNetworks"] = setting })
+            .Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<WebFetcher>();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section);
+        using var provider = services.BuildServiceProvider();
+
+        var result = await provider.GetRequiredService<WebFetcher>().FetchAsync(_site.Url("/page"));
+
+        Assert.Equal(expected, result.Status);
     }
 
     [Theory]

@@ -159,10 +159,10 @@ internal sealed class HtmlMarkdown
     {
         if (!string.IsNullOrEmpty(heading.Id))
             return heading.Id;
-        if (heading.QuerySelector("a[id], a[name]") is { } inner)
-            return inner.Id ?? inner.GetAttribute("name");
+        if (heading.QuerySelector("a[id], a[name]") is { } inner && IdOrName(inner) is { } own)
+            return own;
         if (heading.PreviousElementSibling is { LocalName: "a" } before && Whitespace.Collapse(before.TextContent).Length == 0
-            && (before.Id ?? before.GetAttribute("name")) is { Length: > 0 } named)
+            && IdOrName(before) is { } named)
             return named;
 
         for (var parent = heading.ParentElement; parent is not null && parent != _root; parent = parent.ParentElement)
@@ -173,4 +173,7 @@ internal sealed class HtmlMarkdown
 
         return null;
     }
+
+    private static string? IdOrName(IElement anchor) =>
+        !string.IsNullOrEmpty(anchor.Id) ? anchor.Id : anchor.GetAttribute("name") is { Length: > 0 } name ? name : null;
 }

@@ -125,6 +125,20 @@ public sealed class HtmlExtractorTests
         Assert.Equal("Trattoria Roma", document.Title);
     }
 
+    [Theory]
+    [InlineData("<h2 id='hours'>Hours</h2><p>9 to 5</p>", "## Hours {#hours}")]
+    [InlineData("<h2><a name='hours'></a>Hours</h2><p>9 to 5</p>", "## Hours {#hours}")]
+    [InlineData("<a id='hours'></a><h2>Hours</h2><p>9 to 5</p>", "## Hours {#hours}")]
+    [InlineData("<section id='hours'><div><h2>Hours</h2></div><p>9 to 5</p></section>", "## Hours {#hours}")]
+    [InlineData("<section id='info'><h2>Address</h2><h2>Hours</h2><p>9 to 5</p></section>", "## Hours")]
+    [InlineData("<h2 id='has space'>Hours</h2><p>9 to 5</p>", "## Hours")]
+    public void Extract_HeadingAnchor_FromItsIdAnAnchorOrTheSectionItOpens(string html, string heading)
+    {
+        var markdown = HtmlExtractor.Extract($"<main>{html}</main>", null).Markdown;
+
+        Assert.Contains(heading + "\n\n9 to 5", markdown);
+    }
+
     [Fact]
     public void Extract_LayoutTable_IsReadAsBlocks()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -72,6 +73,17 @@ public sealed class LoopbackSite : IAsyncDisposable
             var block = Encoding.ASCII.GetBytes(new string('x', 16 * 1024));
             for (var i = 0; i < 4096 && !context.RequestAborted.IsCancellationRequested; i++)
                 await context.Response.Body.WriteAsync(block, context.RequestAborted);
+        });
+        app.MapGet("/gzip-bomb", async (HttpContext context) =>
+        {
+            // 4 MiB of zeros that travel as a few kilobytes.
+            using var packed = new MemoryStream();
+            await using (var gzip = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+                await gzip.WriteAsync(new byte[4 * 1024 * 1024]);
+            context.Response.ContentType = "text/plain";
+            context.Response.Headers.ContentEncoding = "gzip";
+            context.Response.ContentLength = packed.Length;
+            await context.Response.Body.WriteAsync(packed.ToArray(), context.RequestAborted);
         });
         app.MapGet("/stall", async (HttpContext context) => await Pause(context, TimeSpan.FromSeconds(15)));
         app.MapGet("/stall-body", async (HttpContext context) =>

@@ -241,6 +241,16 @@ public sealed class WebFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FetchAsync_SmallCompressedBodyThatUnpacksHuge_IsTooLarge()
+    {
+        using var fetcher = PrivateAllowed(new FetchOptions { MaxResponseBytes = 1024 * 1024 });
+
+        var result = await fetcher.FetchAsync(_site.Url("/gzip-bomb"));
+
+        Assert.Equal(FetchStatus.TooLarge, result.Status);
+    }
+
+    [Fact]
     public async Task FetchAsync_ContentLengthOverLimit_FailsBeforeReading()
     {
         using var fetcher = PrivateAllowed();

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Parley.Core.Knowledge;
 
 namespace Parley.Server.Knowledge;
@@ -6,18 +7,19 @@ namespace Parley.Server.Knowledge;
 /// <summary>
 /// Splits a text into passages that follow its Markdown headings and stay within a word budget,
 /// repeating the last paragraph of a full passage at the start of the next so no answer is cut in two.
-/// A passage under a heading cites the page with that section's <c>#anchor</c>.
+/// A passage under a heading cites the page with that section's <c>#anchor</c>: the one the heading
+/// names in a trailing <c>{#id}</c> (as extracted pages carry their element ids), else its slug.
 /// </summary>
-public static class TextChunker
+public static partial class TextChunker
 {
     public const int MaxWords = 220;
 
     public static IReadOnlyList<Chunk> Split(string pageTitle, string? url, string text)
     {
         var chunks = new List<Chunk>();
-        foreach (var (heading, paragraphs) in Sections(text))
+        foreach (var (heading, anchor, paragraphs) in Sections(text))
         {
-            var sectionUrl = url is not null && heading is not null ? $"{url.Split('#')[0]}#{Slug(heading)}" : url;
+            var sectionUrl = url is not null && heading is not null ? $"{url.Split('#')[0]}#{anchor ?? Slug(heading)}" : url;
             var current = new List<string>();
             var words = 0;
             foreach (var paragraph in paragraphs.SelectMany(SplitLongParagraph))
@@ -60,9 +62,10 @@ public static class TextChunker
         return slug.ToString();
     }
 
-    private static IEnumerable<(string? Heading, List<string> Paragraphs)> Sections(string text)
+    private static IEnumerable<(string? Heading, string? Anchor, List<string> Paragraphs)> Sections(string text)
     {
         string? heading = null;
+        string? anchor = null;
         var paragraphs = new List<string>();
         var paragraph = new StringBuilder();
         var inFence = false;
@@ -77,8 +80,8 @@ public static class TextChunker
             {
                 Flush();
                 if (paragraphs.Count > 0)
-                    yield return (heading, paragraphs);
-                heading = line.TrimStart('#').Trim();
+                    yield return (heading, anchor, paragraphs);
+                (heading, anchor) = ReadHeading(line.TrimStart('#').Trim());
                 paragraphs = [];
             }
             else if (!inFence && line.Length == 0)
@@ -93,7 +96,7 @@ public static class TextChunker
 
         Flush();
         if (paragraphs.Count > 0)
-            yield return (heading, paragraphs);
+            yield return (heading, anchor, paragraphs);
 
         void Flush()
         {
@@ -102,6 +105,16 @@ public static class TextChunker
             paragraph.Clear();
         }
     }
+
+    /// <summary>"Install {#setup}" is the heading "Install" with the anchor "setup".</summary>
+    private static (string Heading, string? Anchor) ReadHeading(string heading)
+    {
+        var match = ExplicitAnchor().Match(heading);
+        return match.Success ? (match.Groups[1].Value, match.Groups[2].Value) : (heading, null);
+    }
+
+    [GeneratedRegex(@"^(.*?)\s*\{#([^\s{}]+)\}$")]
+    private static partial Regex ExplicitAnchor();
 
     private static IEnumerable<string> SplitLongParagraph(string paragraph)
     {

@@ -1,7 +1,7 @@
 namespace Parley.Server.Knowledge.Ingestion;
 
 /// <summary>Wakes the workers of this server when a job is queued, so a new source starts at once rather than at the next poll.</summary>
-public sealed class IngestionSignal
+public sealed class IngestionSignal : IDisposable
 {
     private readonly SemaphoreSlim _queued = new(0, int.MaxValue);
 
@@ -11,4 +11,6 @@ public sealed class IngestionSignal
     {
         await _queued.WaitAsync(timeout, ct);
     }
+
+    public void Dispose() => _queued.Dispose();
 }

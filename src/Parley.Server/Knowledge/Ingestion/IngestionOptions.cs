@@ -19,9 +19,7 @@ public sealed class IngestionOptions
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 30;
 
-    [Range(1, 100_000)]
-    public int MaxCrawlPages { get; set; } = 10_000;
-
-    [Range(1, 10_000)]
+    /// <summary>Pages a sitemap source takes at most, sitemap indexes included.</summary>
+    [Range(1, 1_000_000)]
     public int MaxSitemapUrls { get; set; } = 50_000;
 }

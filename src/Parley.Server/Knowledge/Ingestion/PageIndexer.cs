@@ -25,10 +25,10 @@ public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion)
             case FetchStatus.NotModified:
                 return new PageOutcome(known is not null, []);
             case FetchStatus.HttpError when fetched.HttpStatus is 404 or 410:
-                return PageOutcome.Dropped;
+                return PageOutcome.Dropped with { Error = fetched.Error ?? $"{url} answered {fetched.HttpStatus}." };
             case not FetchStatus.Ok:
                 // A passing failure (timeout, network) keeps what was indexed before.
-                return new PageOutcome(known is not null, []);
+                return new PageOutcome(known is not null, [], fetched.Error ?? fetched.Status.ToString());
         }
 
         var extraction = ContentExtractor.Extract(fetched);

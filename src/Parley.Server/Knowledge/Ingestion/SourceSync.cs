@@ -46,6 +46,9 @@ public sealed class SourceSync(
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct }, async (entry, token) =>
             {
                 var outcome = robots.IsAllowed(new Uri(entry.Url)) ? await pages.IndexAsync(source, entry, token) : PageOutcome.Dropped;
+                // The page the business named must be reachable; a broken link deeper in a site must not fail the sync.
+                if (outcome.Error is { } error && entry.Depth == 0 && source.Type != SourceType.Sitemap)
+                    throw new InvalidOperationException($"{entry.Url} could not be fetched: {error}");
                 if (source.Type == SourceType.Crawl && entry.Depth < source.Crawl!.MaxDepth && outcome.Links.Count > 0)
                     await ingestion.AddToFrontierAsync(source.Id, Follow(source, outcome.Links, entry.Depth + 1, robots), token);
                 await ingestion.MarkVisitedAsync(source.Id, entry.Url, outcome.Kept, token);
@@ -120,6 +123,12 @@ public sealed class SourceSync(
     private async Task<RobotsTxt> RobotsAsync(Uri site, CancellationToken ct)
     {
         var robotsUrl = new Uri(site, "/robots.txt");
-        return RobotsTxt.FromFetch(await fetcher.FetchAsync(robotsUrl, ct: ct));
+        var fetched = await fetcher.FetchAsync(robotsUrl, ct: ct);
+        if (fetched.Status is FetchStatus.RefusedAddress or FetchStatus.InvalidUrl)
+            throw new InvalidOperationException($"{site} cannot be fetched: {fetched.Error}");
+        var robots = RobotsTxt.FromFetch(fetched);
+        if (!robots.IsAllowed(site))
+            throw new InvalidOperationException($"The site's robots.txt does not allow {site} to be fetched.");
+        return robots;
     }
 }

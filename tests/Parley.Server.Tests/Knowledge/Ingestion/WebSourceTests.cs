@@ -106,7 +106,8 @@ public sealed class WebSourceTests : ParleyTest
 
         _site.Page("/help/warranty", FakeSite.Html("Warranty", "<p>Every kettle now has a five-year warranty against manufacturing defects.</p>", "/help/descaling"));
         _site.Remove("/blog/news");
-        await Admin.PostAsync($"/v1/bots/{botId}/sources/{sourceId}/sync", new { });
+        using var sync = await Admin.Http.PostAsync($"/v1/bots/{botId}/sources/{sourceId}/sync", null);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, sync.StatusCode);
         var source = await Admin.WaitForSyncAsync(botId, sourceId);
 
         Assert.Equal("ready", source.GetProperty("status").GetString());

@@ -21,9 +21,28 @@ internal sealed record BenchOptions
 
     public int Iterations { get; init; } = 300;
 
+    public Uri? Corpus { get; init; }
+
+    public string? Questions { get; init; }
+
+    public int MaxPages { get; init; } = 1000;
+
+    public int MaxDepth { get; init; } = 20;
+
+    public TimeSpan IngestTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    public Uri? Server { get; init; }
+
+    public string? AdminKey { get; init; }
+
+    public string? JsonPath { get; init; }
+
+    public string? TextCorpus { get; init; }
+
     public const string Usage = """
         usage: Parley.Bench chat [options]    Parley against a bare endpoint: the table
                Parley.Bench steps [options]   where a turn's time goes, step by step
+               Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)
@@ -31,6 +50,14 @@ internal sealed record BenchOptions
           --chunks-per-source N     chunks per source (default 50; 200 x 50 = 10,000 chunks)
           --targets LIST            parley, bare or both (default parley,bare)
           --iterations N            steps: questions timed step by step (default 300)
+          --corpus URL              eval: the start page of the site to crawl
+          --questions FILE          eval: the questions, JSON Lines (id, question, gold_pages, answer_keywords, kind)
+          --max-pages N             eval: pages the crawl may fetch (default 1000)
+          --max-depth N             eval: links the crawl may follow from the start page (default 20)
+          --ingest-timeout SECONDS  eval: how long the crawl may take (default 900)
+          --server URL              eval: a running Parley to evaluate instead of one in this process
+          --admin-key KEY           eval: that server's admin key (default: PARLEY_ADMIN_KEY)
+          --json FILE               eval: also write every result to FILE
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -52,12 +79,27 @@ internal sealed record BenchOptions
                 "--chunks-per-source" => options with { ChunksPerSource = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--targets" => options with { Targets = value.Split(',') },
                 "--iterations" => options with { Iterations = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--corpus" => options with { Corpus = AbsoluteUrl(args[i], value) },
+                "--questions" => options with { Questions = value },
+                "--max-pages" => options with { MaxPages = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--max-depth" => options with { MaxDepth = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--ingest-timeout" => options with { IngestTimeout = Seconds(value) },
+                "--server" => options with { Server = AbsoluteUrl(args[i], value) },
+                "--admin-key" => options with { AdminKey = value },
+                "--json" => options with { JsonPath = value },
+                // Not in the usage: the fallback that posts a folder of HTML pages as text sources, until crawling ships.
+                "--text-corpus" => options with { TextCorpus = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
         return options;
     }
+
+    private static Uri AbsoluteUrl(string option, string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"{option} needs an absolute http or https URL, not '{value}'.");
 
     private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
 }

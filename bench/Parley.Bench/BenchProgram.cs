@@ -27,6 +27,8 @@ internal static class BenchProgram
             case "steps":
                 await Profiling.PipelineSteps.RunAsync(options, Console.Out);
                 return 0;
+            case "eval":
+                return await Eval.RetrievalEval.RunAsync(options, Console.Out);
             default:
                 Console.Error.WriteLine($"Unknown command '{options.Command}'.");
                 Console.Error.WriteLine(BenchOptions.Usage);

@@ -31,14 +31,14 @@ internal sealed class BotProvisioner(Uri baseAddress, string adminKey) : IDispos
     }
 
     /// <summary>A public bot, without a rate limit, in a workspace whose credits outlast any run.</summary>
-    public async Task<(string WorkspaceId, string BotId)> CreateBotAsync()
+    public async Task<(string WorkspaceId, string BotId)> CreateBotAsync(string name = "Bench docs bot")
     {
         var workspace = await PostAsync("/v1/workspaces", new { name = "Bench", credits = 1_000_000_000 });
         var workspaceId = workspace.GetProperty("id").GetString()!;
         var bot = await PostAsync("/v1/bots", new
         {
             workspace_id = workspaceId,
-            name = "Bench docs bot",
+            name,
             privacy = "public",
             rate_limit = (object?)null,
             citations_enabled = true,
@@ -59,14 +59,29 @@ internal sealed class BotProvisioner(Uri baseAddress, string adminKey) : IDispos
         return chunks;
     }
 
+    /// <summary>Adds a source of any type (the body is the admin API's); returns the source as Parley answered it.</summary>
+    public Task<JsonElement> AddSourceAsync(string botId, object body) => PostAsync($"/v1/bots/{botId}/sources", body);
+
+    public async Task<JsonElement> GetSourceAsync(string botId, string sourceId)
+    {
+        var path = $"/v1/bots/{botId}/sources/{sourceId}";
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        return await ReadAsync(response, $"GET {path}");
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<JsonElement> PostAsync(string path, object body)
     {
         using var response = await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, Json);
+        return await ReadAsync(response, $"POST {path}");
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, string request)
+    {
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {text}");
+            throw new InvalidOperationException($"{request} answered {(int)response.StatusCode}: {text}");
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }

@@ -12,19 +12,34 @@ namespace Parley.Bench.Hosting;
 
 /// <summary>
 /// Parley's real <c>Program</c> on Kestrel on a loopback port, in this process, with a fresh data directory,
-/// no demo bot, warnings-only logging, the Production environment, and the <see cref="InstantChatClient"/> as its generator.
+/// no demo bot, warnings-only logging, the Production environment, and by default the <see cref="InstantChatClient"/>
+/// as its generator.
 /// </summary>
 internal sealed class ParleyHost : WebApplicationFactory<Program>
 {
     public const string AdminKey = "parley-bench-admin-key-5d1e9a";
 
+    private readonly bool _instantGenerator;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private ParleyHost(bool instantGenerator, IReadOnlyDictionary<string, string> settings)
+    {
+        _instantGenerator = instantGenerator;
+        _settings = settings;
+    }
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("parley-bench-").FullName;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static ParleyHost Start()
+    /// <param name="instantGenerator">
+    /// Replace the generator with <see cref="InstantChatClient"/> (the load benchmarks); <c>false</c> keeps the server's
+    /// own, for measuring what visitors get.
+    /// </param>
+    /// <param name="settings">Configuration on top of the bench's own, such as <c>Parley:Retrieval:MaxPassages</c>.</param>
+    public static ParleyHost Start(bool instantGenerator = true, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new ParleyHost();
+        var host = new ParleyHost(instantGenerator, settings ?? new Dictionary<string, string>());
         host.UseKestrel();
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -43,6 +58,10 @@ internal sealed class ParleyHost : WebApplicationFactory<Program>
         builder.UseSetting("Parley:DemoBot:Enabled", "false");
         builder.UseSetting("Parley:DemoBot:PrintBanner", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        if (!_instantGenerator)
+            return;
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IChatClient>();

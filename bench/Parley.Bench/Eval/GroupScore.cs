@@ -1,0 +1,25 @@
+namespace Parley.Bench.Eval;
+
+/// <summary>One row of the result table: the scores of a group of questions, each the mean over its questions.</summary>
+internal sealed record GroupScore(string Group, int Count, double HitAt1, double HitAt5, double HitAt10, double Mrr10, double AllKeywords, double AnyKeyword)
+{
+    /// <summary>All questions first, then one row per <c>kind</c> in alphabetical order.</summary>
+    public static IReadOnlyList<GroupScore> Of(IReadOnlyList<QuestionResult> results) =>
+    [
+        Of("overall", results),
+        .. results.GroupBy(r => r.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Of(g.Key, g.ToList())),
+    ];
+
+    private static GroupScore Of(string group, IReadOnlyList<QuestionResult> results) =>
+        results.Count == 0
+            ? new GroupScore(group, 0, 0, 0, 0, 0, 0, 0)
+            : new GroupScore(
+                group,
+                results.Count,
+                results.Average(r => r.HitAt(1) ? 1.0 : 0),
+                results.Average(r => r.HitAt(5) ? 1.0 : 0),
+                results.Average(r => r.HitAt(10) ? 1.0 : 0),
+                results.Average(r => r.ReciprocalRank),
+                results.Average(r => r.AllKeywords ? 1.0 : 0),
+                results.Average(r => r.AnyKeyword ? 1.0 : 0));
+}

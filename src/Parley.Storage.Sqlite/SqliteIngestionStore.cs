@@ -104,6 +104,11 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
         {
             if (c.ExecuteScalar<long>("SELECT count(*) FROM sources WHERE id = @sourceId", new { sourceId }, tx) == 0)
                 return false;
+            // Checked again here, inside the write, so two pages with one content fetched at once are not both kept.
+            if (c.ExecuteScalar<long>(
+                    "SELECT count(*) FROM pages WHERE source_id = @sourceId AND content_hash = @ContentHash AND url <> @Url",
+                    new { sourceId, page.ContentHash, page.Url }, tx) > 0)
+                return false;
             c.Execute("DELETE FROM chunks WHERE source_id = @sourceId AND page_url = @Url", new { sourceId, page.Url }, tx);
             c.Execute(
                 """
@@ -115,10 +120,14 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
                 new { sourceId, page.Url, page.Title, page.ContentHash, page.ETag, page.LastModified }, tx);
             c.Execute(
                 """
-                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url)
-                VALUES (@botId, @sourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @PageUrl)
+                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url, embedding)
+                VALUES (@botId, @sourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @PageUrl, @Embedding)
                 """,
-                chunks.Select(chunk => new { botId, sourceId, chunk.Ordinal, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, PageUrl = page.Url }),
+                chunks.Select(chunk => new
+                {
+                    botId, sourceId, chunk.Ordinal, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, PageUrl = page.Url,
+                    Embedding = Vectors.ToBytes(chunk.Embedding),
+                }),
                 tx);
             RecountAndBump(c, tx, botId, sourceId);
             return true;

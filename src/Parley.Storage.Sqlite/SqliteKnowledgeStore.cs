@@ -26,8 +26,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                 SourceRow.From(source with { Chunks = chunks.Count }), tx);
             c.Execute(
                 """
-                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text)
-                VALUES (@BotId, @SourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text)
+                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, embedding)
+                VALUES (@BotId, @SourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @Embedding)
                 """,
                 chunks.Select(chunk => new
                 {
@@ -38,6 +38,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                     chunk.Url,
                     chunk.Heading,
                     chunk.Text,
+                    Embedding = Vectors.ToBytes(chunk.Embedding),
                 }),
                 tx);
             BumpKnowledgeVersion(c, tx, source.BotId);
@@ -68,7 +69,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
     public Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<StoredChunk>>(c => c.Query<ChunkRow>(
                 """
-                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text
+                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, c.embedding
                 FROM chunks c JOIN sources s ON s.id = c.source_id
                 WHERE c.bot_id = @botId
                 ORDER BY c.id
@@ -149,8 +150,10 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         public string? Url { get; set; }
         public string? Heading { get; set; }
         public string Text { get; set; } = "";
+        public byte[]? Embedding { get; set; }
 
         public StoredChunk ToChunk() =>
-            new(ChunkId, SourceId, Enum.Parse<SourceType>(SourceType), PageTitle, Url, string.IsNullOrEmpty(Heading) ? null : Heading, Text);
+            new(ChunkId, SourceId, Enum.Parse<SourceType>(SourceType), PageTitle, Url, string.IsNullOrEmpty(Heading) ? null : Heading, Text,
+                Vectors.FromBytes(Embedding));
     }
 }

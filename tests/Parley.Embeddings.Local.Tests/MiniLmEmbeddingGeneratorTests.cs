@@ -147,9 +147,10 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmFixture model)
     [Fact]
     public async Task GenerateAsync_CancelledWhileRunning_StopsBeforeTheLastBatch()
     {
-        // Batches of one over 300 values take seconds; cancelling after the first few leaves the rest undone.
+        // Batches of one over 3,000 values take many seconds, so the cancellation lands mid-run even when a
+        // busy machine delays its timer; the rest is left undone.
         using var generator = new MiniLmEmbeddingGenerator(new LocalEmbeddingsOptions { BatchSize = 1 });
-        var values = Enumerable.Range(0, 300).Select(i => $"Value number {i} of a long ingestion run.").ToArray();
+        var values = Enumerable.Range(0, 3000).Select(i => $"Value number {i} of a long ingestion run.").ToArray();
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(values, cancellationToken: cancellation.Token));

@@ -45,7 +45,8 @@ public interface IIngestionStore
 
     /// <summary>
     /// Replaces the page and its chunks in one transaction and moves the bot's knowledge version;
-    /// false when the source has been deleted meanwhile.
+    /// false, storing nothing, when another page of the source holds the same content or the source has
+    /// been deleted meanwhile.
     /// </summary>
     Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default);
 

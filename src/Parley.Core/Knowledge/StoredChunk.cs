@@ -8,4 +8,5 @@ public sealed record StoredChunk(
     string PageTitle,
     string? Url,
     string? Heading,
-    string Text);
+    string Text,
+    float[]? Embedding = null);

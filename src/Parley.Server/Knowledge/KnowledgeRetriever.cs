@@ -2,52 +2,82 @@ using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Core.Knowledge;
+using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Knowledge.Index;
 
 namespace Parley.Server.Knowledge;
 
 /// <summary>
-/// Finds the passages of a bot's knowledge that answer a question. A short follow-up ("and how long
-/// does that take?") borrows the words of the previous question, at half weight, so it retrieves about
-/// the thing being discussed.
+/// Finds the passages of a bot's knowledge that answer a question, by its words (BM25) and by its
+/// meaning (embeddings), fused by reciprocal rank, one passage per page so citations name distinct
+/// pages. A short follow-up ("and how long does that take?") borrows the previous question, so it
+/// retrieves about the thing being discussed.
 /// </summary>
-public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<RetrievalOptions> options)
+public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options)
 {
-    private const int Candidates = 24;
+    private const int Candidates = 50;
     private const double ContextWeight = 0.5;
+
+    // Reciprocal rank fusion's usual constant: ranks deep in either list still count, a little.
+    private const double FusionK = 60;
 
     public async Task<IReadOnlyList<Passage>> RetrieveAsync(Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct)
     {
-        var terms = WeightedTerms(question, history);
-        if (terms.Count == 0)
-            return [];
-
-        var settings = options.Value;
+        var terms = WeightedTerms(question, history, out var followUp);
         var index = await indexes.GetAsync(bot, ct);
-        return index.Search(terms, Candidates, settings.MinCoverage)
-            .Select(match => (match.Chunk, Score: Relevance(match)))
-            .OrderByDescending(candidate => candidate.Score)
-            .DistinctBy(candidate => (candidate.Chunk.SourceId, candidate.Chunk.Url))
+        var settings = options.Value;
+
+        var lexical = terms.Count == 0 ? [] : index.Lexical.Search(terms, Candidates, minCoverage: 0);
+        IReadOnlyList<(StoredChunk Chunk, double Similarity)> semantic = [];
+        if (index.Vectors is { } vectors && await embedder.EmbedQuestionAsync(QueryText(question, history, followUp), ct) is { } query)
+            semantic = vectors.Search(query, Candidates);
+
+        var fused = new Dictionary<long, Candidate>();
+        for (var rank = 0; rank < lexical.Count; rank++)
+        {
+            var match = lexical[rank];
+            Of(fused, match.Chunk).Add(rank, lexical: true, match.Coverage, match.Bm25);
+        }
+
+        for (var rank = 0; rank < semantic.Count; rank++)
+            Of(fused, semantic[rank].Chunk).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
+
+        var hybrid = semantic.Count > 0;
+        return fused.Values
+            .Select(c => (c.Chunk, c.Fusion, Score: hybrid ? c.HybridRelevance : c.LexicalRelevance))
+            .Where(c => c.Score >= (hybrid ? settings.MinRelevance : settings.MinCoverage * 0.8))
+            .OrderByDescending(c => c.Fusion)
+            .DistinctBy(c => PageOf(c.Chunk))
             .Take(settings.MaxPassages)
-            .Select((candidate, i) => ToPassage(i + 1, candidate.Chunk, candidate.Score))
+            .Select((c, i) => ToPassage(i + 1, c.Chunk, Math.Round(c.Score, 3)))
             .ToList();
     }
 
-    /// <summary>Coverage says how much of the question a passage speaks to; BM25 breaks ties by how strongly.</summary>
-    private static double Relevance(LexicalMatch match) =>
-        Math.Round(Math.Clamp((0.8 * match.Coverage) + (0.2 * (match.Bm25 / (match.Bm25 + 5.0))), 0, 1), 3);
+    private static Candidate Of(Dictionary<long, Candidate> fused, StoredChunk chunk)
+    {
+        if (!fused.TryGetValue(chunk.ChunkId, out var candidate))
+            fused[chunk.ChunkId] = candidate = new Candidate(chunk);
+        return candidate;
+    }
+
+    /// <summary>A page is its URL without the section anchor; a source without a URL is one page.</summary>
+    private static string PageOf(StoredChunk chunk) => chunk.Url?.Split('#')[0] ?? chunk.SourceId;
 
     private static Passage ToPassage(int number, StoredChunk chunk, double score) =>
         new(number, chunk.SourceId, chunk.SourceType, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, score);
 
-    private static List<QueryTerm> WeightedTerms(string question, IReadOnlyList<Message> history)
+    private static string QueryText(string question, IReadOnlyList<Message> history, bool followUp) =>
+        followUp && history.LastOrDefault(m => m.Role == MessageRole.User) is { } previous ? $"{previous.Content}\n{question}" : question;
+
+    private static List<QueryTerm> WeightedTerms(string question, IReadOnlyList<Message> history, out bool followUp)
     {
         var own = QueryTerms.Extract(question);
         var terms = own.Select(w => new QueryTerm(QueryTerms.Stem(w), 1.0)).DistinctBy(t => t.Stem).ToList();
         var previous = history.LastOrDefault(m => m.Role == MessageRole.User);
-        if (previous is not null && IsFollowUp(question, own.Count))
+        followUp = previous is not null && IsFollowUp(question, own.Count);
+        if (followUp)
         {
-            foreach (var word in QueryTerms.Extract(previous.Content))
+            foreach (var word in QueryTerms.Extract(previous!.Content))
             {
                 var stem = QueryTerms.Stem(word);
                 if (!terms.Exists(t => t.Stem == stem))
@@ -62,4 +92,33 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<Retrie
 
     private static bool IsFollowUp(string question, int contentWords) =>
         contentWords < 3 || QueryTerms.Words(question).Any(w => Anaphora.Contains(w));
+
+    /// <summary>One chunk's standing in either ranking, and what its relevance is made of.</summary>
+    private sealed class Candidate(StoredChunk chunk)
+    {
+        public StoredChunk Chunk { get; } = chunk;
+
+        public double Fusion { get; private set; }
+
+        private double _coverage;
+        private double _bm25;
+        private double _similarity;
+
+        /// <summary>
+        /// 0..1: how much of the question the passage speaks to (word coverage) and how close it is in
+        /// meaning; MiniLM puts unrelated text near 0.1 and a passage that answers near 0.6 or above.
+        /// </summary>
+        public double HybridRelevance => (0.4 * _coverage) + (0.6 * Math.Clamp((_similarity - 0.1) / 0.5, 0, 1));
+
+        public double LexicalRelevance => Math.Clamp((0.8 * _coverage) + (0.2 * (_bm25 / (_bm25 + 5.0))), 0, 1);
+
+        public void Add(int rank, bool lexical, double coverage = 0, double bm25 = 0, double similarity = 0)
+        {
+            Fusion += 1 / (FusionK + rank + 1);
+            if (lexical)
+                (_coverage, _bm25) = (coverage, bm25);
+            else
+                _similarity = similarity;
+        }
+    }
 }

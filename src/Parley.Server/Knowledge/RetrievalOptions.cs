@@ -18,6 +18,10 @@ public sealed class RetrievalOptions
     [Range(1_000, 100_000_000)]
     public long MaxIndexedChunks { get; set; } = 2_000_000;
 
+    /// <summary>Relevance (0..1) a passage needs to be used and cited when semantic search is on.</summary>
+    [Range(0.0, 1.0)]
+    public double MinRelevance { get; set; } = 0.3;
+
     /// <summary>Share of the question's content words a passage must contain to count as relevant.</summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.5;

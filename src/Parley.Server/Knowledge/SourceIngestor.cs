@@ -1,16 +1,18 @@
 using Parley.Core.Knowledge;
 using Parley.Server.Bots;
+using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Knowledge.Ingestion;
 
 namespace Parley.Server.Knowledge;
 
 /// <summary>Turns what a business gives (a text, a Q&amp;A pair) into a stored, indexed source.</summary>
-public sealed class SourceIngestor(IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, BotCache bots, TimeProvider time)
+public sealed class SourceIngestor(
+    IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, ChunkEmbedder embedder, BotCache bots, TimeProvider time)
 {
     public async Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct)
     {
         var source = NewSource(botId, SourceType.Text, title, url, text, question: null);
-        var chunks = TextChunker.Split(title, url, text);
+        var chunks = await embedder.EmbedAsync(TextChunker.Split(title, url, text), ct);
         await store.AddSourceAsync(source, chunks, ct);
         bots.Forget(botId);
         return source with { Chunks = chunks.Count };
@@ -20,10 +22,10 @@ public sealed class SourceIngestor(IKnowledgeStore store, IIngestionStore ingest
     public async Task<Source> AddQaAsync(string botId, string question, string answer, CancellationToken ct)
     {
         var source = NewSource(botId, SourceType.Qa, question, url: null, answer, question);
-        Chunk[] chunks = [new Chunk(0, question, null, null, answer)];
+        var chunks = await embedder.EmbedAsync([new Chunk(0, question, null, null, answer)], ct);
         await store.AddSourceAsync(source, chunks, ct);
         bots.Forget(botId);
-        return source with { Chunks = chunks.Length };
+        return source with { Chunks = chunks.Count };
     }
 
     /// <summary>A source whose pages a background worker fetches: stored as queued, then synced.</summary>

@@ -51,7 +51,9 @@ public static class ExtractiveAnswer
 
         var ordered = chosen.OrderBy(c => c.Passage.Number).ThenBy(c => c.Position).ToList();
         var text = ordered.Aggregate("", (answer, c) => answer.Length == 0 || answer.EndsWith('\n') ? answer + c.Text : answer + " " + c.Text).Trim();
-        return (text, ordered.Select(c => c.Passage.Number).Distinct().ToArray());
+        // Every retrieved passage cleared the relevance bar and is where a reader should look next,
+        // in retrieval order: the answer quotes the best of them, the rest back it up.
+        return (text, passages.Select(p => p.Number).ToArray());
     }
 
     private static double Score(string sentence, HashSet<string> questionStems, Passage passage, int position)

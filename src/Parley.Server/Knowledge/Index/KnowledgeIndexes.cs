@@ -17,7 +17,7 @@ public sealed class KnowledgeIndexes(IKnowledgeStore store, IOptions<RetrievalOp
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxIndexedChunks });
     private readonly Lock _building = new();
 
-    public async Task<LexicalIndex> GetAsync(Bot bot, CancellationToken ct)
+    public async Task<KnowledgeIndex> GetAsync(Bot bot, CancellationToken ct)
     {
         var entry = EntryFor(bot);
         try
@@ -47,21 +47,21 @@ public sealed class KnowledgeIndexes(IKnowledgeStore store, IOptions<RetrievalOp
         {
             if (_cache.TryGetValue(bot.Id, out cached) && cached!.Version >= bot.KnowledgeVersion)
                 return cached;
-            var entry = new Entry(bot.KnowledgeVersion, new Lazy<Task<LexicalIndex>>(() => BuildAsync(bot.Id)));
+            var entry = new Entry(bot.KnowledgeVersion, new Lazy<Task<KnowledgeIndex>>(() => BuildAsync(bot.Id)));
             _cache.Set(bot.Id, entry, new MemoryCacheEntryOptions { SlidingExpiration = IdleFor, Size = 1 });
             return entry;
         }
     }
 
-    private async Task<LexicalIndex> BuildAsync(string botId)
+    private async Task<KnowledgeIndex> BuildAsync(string botId)
     {
         // Not tied to the first asker's cancellation: the index serves everyone who waits for it.
         var chunks = await store.ReadChunksAsync(botId, CancellationToken.None);
-        var index = LexicalIndex.Build(chunks);
+        var index = new KnowledgeIndex(LexicalIndex.Build(chunks), VectorIndex.Build(chunks));
         if (_cache.TryGetValue(botId, out Entry? entry))
             _cache.Set(botId, entry, new MemoryCacheEntryOptions { SlidingExpiration = IdleFor, Size = Math.Max(1, index.Count) });
         return index;
     }
 
-    private sealed record Entry(long Version, Lazy<Task<LexicalIndex>> Index);
+    private sealed record Entry(long Version, Lazy<Task<KnowledgeIndex>> Index);
 }

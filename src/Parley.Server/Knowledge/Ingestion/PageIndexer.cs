@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Parley.Core.Knowledge;
+using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Knowledge.Extraction;
 using Parley.Server.Knowledge.Fetching;
 
@@ -13,7 +14,7 @@ namespace Parley.Server.Knowledge.Ingestion;
 /// source already holds is not indexed twice; a page that names another URL as canonical leaves the
 /// indexing to that URL.
 /// </summary>
-public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion)
+public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, ChunkEmbedder embedder)
 {
     public async Task<PageOutcome> IndexAsync(Source source, FrontierUrl entry, CancellationToken ct)
     {
@@ -51,7 +52,7 @@ public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion)
             return new PageOutcome(false, links);
 
         var page = new FetchedPage(entry.Url, document.Title, hash, fetched.ETag, FormatDate(fetched.LastModified));
-        var chunks = TextChunker.Split(document.Title, entry.Url, document.Markdown);
+        var chunks = await embedder.EmbedAsync(TextChunker.Split(document.Title, entry.Url, document.Markdown), ct);
         var saved = await ingestion.SavePageAsync(source.BotId, source.Id, page, chunks, ct);
         return new PageOutcome(saved, links);
     }

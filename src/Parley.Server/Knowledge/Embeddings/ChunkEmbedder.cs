@@ -1,0 +1,31 @@
+using Microsoft.Extensions.AI;
+using Parley.Core.Knowledge;
+
+namespace Parley.Server.Knowledge.Embeddings;
+
+/// <summary>
+/// Gives chunks their embeddings before they are stored, and turns questions into the same space.
+/// A chunk is embedded with its page title and heading, which say what its text is about.
+/// Without an embedding model both steps do nothing and retrieval is lexical only.
+/// </summary>
+public sealed class ChunkEmbedder(IServiceProvider services)
+{
+    private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator =
+        services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+    public bool Enabled => _generator is not null;
+
+    public async Task<IReadOnlyList<Chunk>> EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken ct)
+    {
+        if (_generator is null || chunks.Count == 0)
+            return chunks;
+        var embeddings = await _generator.GenerateAsync(chunks.Select(TextOf), cancellationToken: ct);
+        return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray() }).ToList();
+    }
+
+    public async Task<float[]?> EmbedQuestionAsync(string question, CancellationToken ct) =>
+        _generator is null ? null : (await _generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
+
+    private static string TextOf(Chunk chunk) =>
+        chunk.Heading is null ? $"{chunk.PageTitle}\n{chunk.Text}" : $"{chunk.PageTitle} — {chunk.Heading}\n{chunk.Text}";
+}

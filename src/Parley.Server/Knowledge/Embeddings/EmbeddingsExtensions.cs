@@ -1,0 +1,31 @@
+using Microsoft.Extensions.AI;
+using Parley.Embeddings.Local;
+
+namespace Parley.Server.Knowledge.Embeddings;
+
+public static class EmbeddingsExtensions
+{
+    // The model is immutable and thread-safe: one copy per process serves every host in it (the test suite
+    // starts hundreds). Each host gets a wrapper that its container may dispose without closing the model.
+    private static readonly Lazy<MiniLmEmbeddingGenerator> LocalModel = new(() => new MiniLmEmbeddingGenerator());
+
+    public static IServiceCollection AddParleyEmbeddings(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
+        if (options.Enabled)
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new SharedModel(LocalModel.Value));
+        services.AddSingleton<ChunkEmbedder>();
+        return services;
+    }
+
+    private sealed class SharedModel(IEmbeddingGenerator<string, Embedding<float>> model)
+        : DelegatingEmbeddingGenerator<string, Embedding<float>>(model)
+    {
+#pragma warning disable CA2215 // Not calling base.Dispose is the point: the model outlives this host.
+        protected override void Dispose(bool disposing)
+        {
+        }
+#pragma warning restore CA2215
+    }
+}

@@ -34,7 +34,9 @@ internal sealed class BenchSetup : IAsyncDisposable
         output.WriteLine($"Generated {pages.Count} pages ({pages.Sum(p => p.Markdown.Length) / 1024} KiB of Markdown) and " +
             $"{questions.Distinct:N0} distinct questions of {questions.Count:N0} in {clock.Elapsed.TotalSeconds:F1} s.");
 
-        var parley = ParleyHost.Start();
+        // Lexical retrieval only: this measures the pipeline around retrieval, and embedding 10,000 chunks with the
+        // local model would take minutes. The eval command measures hybrid retrieval, embeddings included.
+        var parley = ParleyHost.Start(settings: new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" });
         try
         {
             using var provisioner = new BotProvisioner(parley.BaseAddress, ParleyHost.AdminKey);

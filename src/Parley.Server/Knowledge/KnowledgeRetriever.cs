@@ -27,10 +27,13 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder e
         var index = await indexes.GetAsync(bot, ct);
         var settings = options.Value;
 
-        var lexical = terms.Count == 0 ? [] : index.Lexical.Search(terms, Candidates, minCoverage: 0);
         IReadOnlyList<(StoredChunk Chunk, double Similarity)> semantic = [];
         if (index.Vectors is { } vectors && await embedder.EmbedQuestionAsync(QueryText(question, history, followUp), ct) is { } query)
             semantic = vectors.Search(query, Candidates);
+
+        // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.
+        var hybrid = semantic.Count > 0;
+        var lexical = terms.Count == 0 ? [] : index.Lexical.Search(terms, Candidates, hybrid ? 0.2 : settings.MinCoverage);
 
         var fused = new Dictionary<long, Candidate>();
         for (var rank = 0; rank < lexical.Count; rank++)
@@ -42,10 +45,9 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder e
         for (var rank = 0; rank < semantic.Count; rank++)
             Of(fused, semantic[rank].Chunk).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
 
-        var hybrid = semantic.Count > 0;
         return fused.Values
             .Select(c => (c.Chunk, c.Fusion, Score: hybrid ? c.HybridRelevance : c.LexicalRelevance))
-            .Where(c => c.Score >= (hybrid ? settings.MinRelevance : settings.MinCoverage * 0.8))
+            .Where(c => !hybrid || c.Score >= settings.MinRelevance)
             .OrderByDescending(c => c.Fusion)
             .DistinctBy(c => PageOf(c.Chunk))
             .Take(settings.MaxPassages)

@@ -74,15 +74,17 @@ public sealed class LexicalIndex
                     Accumulate(postings, (float)terms[t].Weight, 1u << t, scores, found, touched);
             }
 
-            var best = new PriorityQueue<LexicalMatch, (double, double)>(limit + 1);
+            var best = new PriorityQueue<LexicalMatch, (double, double)>(limit);
             foreach (var doc in touched.Docs)
             {
                 var coverage = WeightOf(found[doc], terms) / totalWeight;
                 if (coverage < minCoverage)
                     continue;
-                best.Enqueue(new LexicalMatch(_chunks[doc], coverage, scores[doc]), (coverage, scores[doc]));
-                if (best.Count > limit)
-                    best.Dequeue();
+                var rank = (coverage, (double)scores[doc]);
+                if (best.Count < limit)
+                    best.Enqueue(new LexicalMatch(_chunks[doc], coverage, scores[doc]), rank);
+                else if (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0)
+                    best.EnqueueDequeue(new LexicalMatch(_chunks[doc], coverage, scores[doc]), rank);
             }
 
             var results = new LexicalMatch[best.Count];

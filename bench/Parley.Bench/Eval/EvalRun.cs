@@ -6,4 +6,7 @@ namespace Parley.Bench.Eval;
 internal sealed record EvalRun(string Target, string QuestionFile, int? MaxPassages, IngestionResult Ingestion, IReadOnlyList<QuestionResult> Results)
 {
     public IReadOnlyList<GroupScore> Groups { get; } = GroupScore.Of(Results);
+
+    /// <summary>The bot the run created and asked.</summary>
+    public string BotId { get; init; } = "";
 }

@@ -52,6 +52,8 @@ internal static class RetrievalEval
             var target = host is null ? $"Parley at {baseAddress}" : $"Parley in this process at {baseAddress} (MaxPassages {MaxPassages})";
             var run = await EvaluateAsync(options, questions, baseAddress, host is null ? AdminKey(options)! : ParleyHost.AdminKey, target, host is null ? null : MaxPassages, output);
             EvalReport.Print(run, output);
+            if (host is not null)
+                await ModelBaseline.PrintAsync(host.Services, run.BotId, run.Ingestion, output);
             if (options.JsonPath is { } path)
             {
                 await EvalResultsFile.WriteAsync(run, path);
@@ -95,7 +97,7 @@ internal static class RetrievalEval
                 output.WriteLine($"  {results.Count}/{questions.Count} answered");
         }
 
-        return new EvalRun(target, options.Questions!, maxPassages, ingestion, results);
+        return new EvalRun(target, options.Questions!, maxPassages, ingestion, results) { BotId = botId };
     }
 
     private static string? AdminKey(BenchOptions options) =>

@@ -26,6 +26,6 @@ public sealed class ChunkEmbedder(IServiceProvider services)
     public async Task<float[]?> EmbedQuestionAsync(string question, CancellationToken ct) =>
         _generator is null ? null : (await _generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
 
-    private static string TextOf(Chunk chunk) =>
+    internal static string TextOf(Chunk chunk) =>
         chunk.Heading is null ? $"{chunk.PageTitle}\n{chunk.Text}" : $"{chunk.PageTitle} — {chunk.Heading}\n{chunk.Text}";
 }

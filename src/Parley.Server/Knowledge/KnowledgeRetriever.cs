@@ -16,6 +16,9 @@ namespace Parley.Server.Knowledge;
 public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options)
 {
     private const int Candidates = 50;
+
+    // Alone, BM25's list is the answer: enough to fill MaxPassages with distinct pages.
+    private const int LexicalCandidates = 24;
     private const double ContextWeight = 0.5;
 
     // Reciprocal rank fusion's usual constant: ranks deep in either list still count, a little.
@@ -33,27 +36,47 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder e
 
         // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.
         var hybrid = semantic.Count > 0;
-        var lexical = terms.Count == 0 ? [] : index.Lexical.Search(terms, Candidates, hybrid ? 0.2 : settings.MinCoverage);
+        var lexical = terms.Count == 0 ? [] : hybrid
+            ? index.Lexical.Search(terms, Candidates, minCoverage: 0.2)
+            : index.Lexical.Search(terms, LexicalCandidates, settings.MinCoverage);
+
+        if (!hybrid)
+            return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m))), settings.MaxPassages);
 
         var fused = new Dictionary<long, Candidate>();
         for (var rank = 0; rank < lexical.Count; rank++)
         {
             var match = lexical[rank];
-            Of(fused, match.Chunk).Add(rank, lexical: true, match.Coverage, match.Bm25);
+            Of(fused, match.Chunk).Add(rank, lexical: true, match.Coverage);
         }
 
         for (var rank = 0; rank < semantic.Count; rank++)
             Of(fused, semantic[rank].Chunk).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
 
-        return fused.Values
-            .Select(c => (c.Chunk, c.Fusion, Score: hybrid ? c.HybridRelevance : c.LexicalRelevance))
-            .Where(c => !hybrid || c.Score >= settings.MinRelevance)
-            .OrderByDescending(c => c.Fusion)
-            .DistinctBy(c => PageOf(c.Chunk))
-            .Take(settings.MaxPassages)
-            .Select((c, i) => ToPassage(i + 1, c.Chunk, Math.Round(c.Score, 3)))
-            .ToList();
+        return OnePerPage(
+            fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).Select(c => (c.Chunk, c.Relevance)),
+            settings.MaxPassages);
     }
+
+    /// <summary>The best passage of each page, in the given order, numbered for citing.</summary>
+    private static List<Passage> OnePerPage(IEnumerable<(StoredChunk Chunk, double Relevance)> ranked, int limit)
+    {
+        var pages = new HashSet<string>(StringComparer.Ordinal);
+        var passages = new List<Passage>(limit);
+        foreach (var (chunk, relevance) in ranked)
+        {
+            if (passages.Count == limit)
+                break;
+            if (pages.Add(PageOf(chunk)))
+                passages.Add(ToPassage(passages.Count + 1, chunk, Math.Round(relevance, 3)));
+        }
+
+        return passages;
+    }
+
+    /// <summary>Without embeddings: coverage says how much of the question a passage speaks to, BM25 how strongly.</summary>
+    private static double LexicalRelevance(LexicalMatch match) =>
+        Math.Clamp((0.8 * match.Coverage) + (0.2 * (match.Bm25 / (match.Bm25 + 5.0))), 0, 1);
 
     private static Candidate Of(Dictionary<long, Candidate> fused, StoredChunk chunk)
     {
@@ -63,7 +86,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder e
     }
 
     /// <summary>A page is its URL without the section anchor; a source without a URL is one page.</summary>
-    private static string PageOf(StoredChunk chunk) => chunk.Url?.Split('#')[0] ?? chunk.SourceId;
+    private static string PageOf(StoredChunk chunk) =>
+        chunk.Url is { } url ? (url.IndexOf('#', StringComparison.Ordinal) is var hash and >= 0 ? url[..hash] : url) : chunk.SourceId;
 
     private static Passage ToPassage(int number, StoredChunk chunk, double score) =>
         new(number, chunk.SourceId, chunk.SourceType, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, score);
@@ -103,22 +127,19 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder e
         public double Fusion { get; private set; }
 
         private double _coverage;
-        private double _bm25;
         private double _similarity;
 
         /// <summary>
         /// 0..1: how much of the question the passage speaks to (word coverage) and how close it is in
         /// meaning; MiniLM puts unrelated text near 0.1 and a passage that answers near 0.6 or above.
         /// </summary>
-        public double HybridRelevance => (0.4 * _coverage) + (0.6 * Math.Clamp((_similarity - 0.1) / 0.5, 0, 1));
+        public double Relevance => (0.4 * _coverage) + (0.6 * Math.Clamp((_similarity - 0.1) / 0.5, 0, 1));
 
-        public double LexicalRelevance => Math.Clamp((0.8 * _coverage) + (0.2 * (_bm25 / (_bm25 + 5.0))), 0, 1);
-
-        public void Add(int rank, bool lexical, double coverage = 0, double bm25 = 0, double similarity = 0)
+        public void Add(int rank, bool lexical, double coverage = 0, double similarity = 0)
         {
             Fusion += 1 / (FusionK + rank + 1);
             if (lexical)
-                (_coverage, _bm25) = (coverage, bm25);
+                _coverage = coverage;
             else
                 _similarity = similarity;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Parley.Embeddings.Local;
 
@@ -5,16 +6,21 @@ namespace Parley.Server.Knowledge.Embeddings;
 
 public static class EmbeddingsExtensions
 {
-    // The model is immutable and thread-safe: one copy per process serves every host in it (the test suite
-    // starts hundreds). Each host gets a wrapper that its container may dispose without closing the model.
-    private static readonly Lazy<MiniLmEmbeddingGenerator> LocalModel = new(() => new MiniLmEmbeddingGenerator());
+    // The model is immutable and thread-safe: one copy per process and settings serves every host in it (the
+    // test suite starts hundreds). Each host gets a wrapper that its container may dispose without closing it.
+    private static readonly ConcurrentDictionary<string, Lazy<MiniLmEmbeddingGenerator>> LocalModels = new(StringComparer.Ordinal);
 
     public static IServiceCollection AddParleyEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
         if (options.Enabled)
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new SharedModel(LocalModel.Value));
+        {
+            var local = configuration.GetSection(LocalEmbeddingsOptions.Section).Get<LocalEmbeddingsOptions>() ?? new LocalEmbeddingsOptions();
+            var key = $"{local.BatchSize}/{local.MaxBatchTokens}/{local.MaxTokens}/{local.IntraOpThreads}";
+            var model = LocalModels.GetOrAdd(key, _ => new Lazy<MiniLmEmbeddingGenerator>(() => new MiniLmEmbeddingGenerator(local)));
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new SharedModel(model.Value));
+        }
         services.AddSingleton<ChunkEmbedder>();
         return services;
     }

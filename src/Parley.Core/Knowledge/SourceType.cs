@@ -16,4 +16,7 @@ public enum SourceType
 
     /// <summary>A website, followed link by link from a start page.</summary>
     Crawl,
+
+    /// <summary>An uploaded document: PDF, DOCX, HTML, Markdown or plain text.</summary>
+    File,
 }

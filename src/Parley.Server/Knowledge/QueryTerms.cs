@@ -71,7 +71,8 @@ public static class QueryTerms
                 return word[..^suffix.Length];
         }
 
-        return word;
+        // A silent final e goes too, so "file" meets "files" and "descale" meets "descaling".
+        return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
     }
 
     private static readonly string[] Suffixes = ["ing", "ed", "es", "ly", "s"];

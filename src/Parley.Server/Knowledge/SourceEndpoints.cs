@@ -11,12 +11,13 @@ public static class SourceEndpoints
 {
     private const int MaxBodyBytes = 8 * 1024 * 1024;
     private const int MaxTextLength = 4 * 1024 * 1024;
+    private const int MaxUploadBytes = 20 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/bots/{botId}/sources").WithTags("Knowledge").RequireAuthorization()
-            .ProducesApiErrors(400, 401, 404);
-        group.MapPost("/", CreateAsync).Accepts<SourceRequest>("application/json");
+            .ProducesApiErrors(400, 401, 404, 413);
+        group.MapPost("/", CreateAsync).Accepts<SourceRequest>("application/json", "multipart/form-data");
         group.MapGet("/", ListAsync);
         group.MapGet("/{sourceId}", GetAsync);
         group.MapDelete("/{sourceId}", DeleteAsync);
@@ -29,6 +30,8 @@ public static class SourceEndpoints
     {
         if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
             return BotEndpoints.NotFound();
+        if (request.HasFormContentType)
+            return await UploadAsync(botId, request, ingestor, ct);
 
         var (document, error) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, ct);
         if (error is not null)
@@ -105,6 +108,50 @@ public static class SourceEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// A document uploaded as <c>multipart/form-data</c> in the field <c>file</c>: read by its content, not
+    /// only its name, so a renamed file is still recognised and an unsupported one is refused with a 400.
+    /// </summary>
+    private static async Task<Results<Created<SourceResponse>, ApiError>> UploadAsync(
+        string botId, HttpRequest request, SourceIngestor ingestor, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxUploadBytes + 64 * 1024)
+            return FileTooLarge();
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxUploadBytes + (64 * 1024);
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxUploadBytes }, ct);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return FileTooLarge();
+        }
+        catch (InvalidDataException)
+        {
+            return FileTooLarge();
+        }
+
+        if (form.Files.GetFile("file") is not { Length: > 0 } file)
+            return ApiError.Invalid("file", "Send the document as a non-empty multipart form field named 'file'.");
+        if (file.Length > MaxUploadBytes)
+            return FileTooLarge();
+
+        using var content = new MemoryStream();
+        await file.CopyToAsync(content, ct);
+        var extraction = Extraction.ContentExtractor.Extract(content.ToArray(), file.ContentType, fileName: Path.GetFileName(file.FileName));
+        if (!extraction.IsExtracted || extraction.Document is not { } document)
+            return ApiError.Invalid("file", extraction.Error ?? "The document could not be read.");
+
+        var source = await ingestor.AddFileAsync(botId, file.FileName, document, ct);
+        return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.From(source));
+    }
+
+    private static ApiError FileTooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, "file_too_large", $"Documents may be at most {MaxUploadBytes / (1024 * 1024)} MiB.", "file");
+
     private static readonly string[] FetchedFields = ["type", "url", "sync_interval_hours"];
     private static readonly string[] CrawlFields = ["type", "url", "sync_interval_hours", "max_pages", "max_depth", "include", "exclude"];
 
@@ -122,7 +169,7 @@ public static class SourceEndpoints
             return BotEndpoints.NotFound();
         if (await knowledge.GetSourceAsync(botId, sourceId, ct) is not { } source)
             return SourceNotFound();
-        if (source.Type is SourceType.Text or SourceType.Qa)
+        if (source.Type is not (SourceType.Url or SourceType.Sitemap or SourceType.Crawl))
             return ApiError.Invalid("type", "Only url, sitemap and crawl sources are fetched, so only they can be synced.");
 
         await ingestor.SyncAsync(sourceId, ct);

@@ -1,6 +1,7 @@
 using Parley.Core.Knowledge;
 using Parley.Server.Bots;
 using Parley.Server.Knowledge.Embeddings;
+using Parley.Server.Knowledge.Extraction;
 using Parley.Server.Knowledge.Ingestion;
 
 namespace Parley.Server.Knowledge;
@@ -24,6 +25,16 @@ public sealed class SourceIngestor(
         var source = NewSource(botId, SourceType.Qa, question, url: null, answer, question);
         var chunks = await embedder.EmbedAsync([new Chunk(0, question, null, null, answer)], ct);
         await store.AddSourceAsync(source, chunks, ct);
+        bots.Forget(botId);
+        return source with { Chunks = chunks.Count };
+    }
+
+    /// <summary>An uploaded document, already extracted: indexed like a text, titled by the document or its file name.</summary>
+    public async Task<Source> AddFileAsync(string botId, string fileName, ExtractedDocument document, CancellationToken ct)
+    {
+        var source = NewSource(botId, SourceType.File, document.Title, url: null, document.Markdown, question: null) with { Question = null };
+        var chunks = await embedder.EmbedAsync(TextChunker.Split(document.Title, null, document.Markdown), ct);
+        await store.AddSourceAsync(source with { Content = document.Markdown }, chunks, ct);
         bots.Forget(botId);
         return source with { Chunks = chunks.Count };
     }

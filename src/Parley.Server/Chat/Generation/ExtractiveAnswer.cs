@@ -15,6 +15,7 @@ public static class ExtractiveAnswer
 
     private const int MaxSentences = 3;
     private const int MaxWords = 90;
+    private const int MinAnswerWords = 6;
 
     public static (string Text, int[] Cited) Compose(IReadOnlyList<string> questionTerms, IReadOnlyList<Passage> passages)
     {
@@ -48,6 +49,14 @@ public static class ExtractiveAnswer
 
         if (chosen.Count == 0)
             chosen = Sentences.Split(top.Text).Take(2).Select((s, i) => new Candidate(top, i, s, 0)).ToList();
+
+        // A very short match is usually a title line ("Descaling your kettle."): what it introduces is the answer.
+        foreach (var title in chosen.Where(c => c.Text.Split(' ').Length < MinAnswerWords).ToList())
+        {
+            var next = Sentences.Split(title.Passage.Text).ElementAtOrDefault(title.Position + 1);
+            if (next is not null && !chosen.Exists(c => c.Passage == title.Passage && c.Position == title.Position + 1))
+                chosen.Add(new Candidate(title.Passage, title.Position + 1, next, 0));
+        }
 
         var ordered = chosen.OrderBy(c => c.Passage.Number).ThenBy(c => c.Position).ToList();
         var text = ordered.Aggregate("", (answer, c) => answer.Length == 0 || answer.EndsWith('\n') ? answer + c.Text : answer + " " + c.Text).Trim();

@@ -12,7 +12,7 @@ namespace Parley.Server.Knowledge;
 /// </summary>
 public static partial class TextChunker
 {
-    public const int MaxWords = 220;
+    public const int MaxWords = 160;
 
     public static IReadOnlyList<Chunk> Split(string pageTitle, string? url, string text)
     {

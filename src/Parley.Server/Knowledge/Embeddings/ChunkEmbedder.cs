@@ -8,10 +8,14 @@ namespace Parley.Server.Knowledge.Embeddings;
 /// A chunk is embedded with its page title and heading, which say what its text is about.
 /// Without an embedding model both steps do nothing and retrieval is lexical only.
 /// </summary>
-public sealed class ChunkEmbedder(IServiceProvider services)
+public sealed class ChunkEmbedder(IServiceProvider services) : IDisposable
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator =
         services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+
+    // The model already uses every core for one batch; two ingestion batches at once only fight over them.
+    // Questions do not queue behind this: a visitor waits for nobody's ingestion.
+    private readonly SemaphoreSlim _ingesting = new(1, 1);
 
     public bool Enabled => _generator is not null;
 
@@ -19,12 +23,22 @@ public sealed class ChunkEmbedder(IServiceProvider services)
     {
         if (_generator is null || chunks.Count == 0)
             return chunks;
-        var embeddings = await _generator.GenerateAsync(chunks.Select(TextOf), cancellationToken: ct);
-        return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray() }).ToList();
+        await _ingesting.WaitAsync(ct);
+        try
+        {
+            var embeddings = await _generator.GenerateAsync(chunks.Select(TextOf), cancellationToken: ct);
+            return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray() }).ToList();
+        }
+        finally
+        {
+            _ingesting.Release();
+        }
     }
 
     public async Task<float[]?> EmbedQuestionAsync(string question, CancellationToken ct) =>
         _generator is null ? null : (await _generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
+
+    public void Dispose() => _ingesting.Dispose();
 
     internal static string TextOf(Chunk chunk) =>
         chunk.Heading is null ? $"{chunk.PageTitle}\n{chunk.Text}" : $"{chunk.PageTitle} — {chunk.Heading}\n{chunk.Text}";

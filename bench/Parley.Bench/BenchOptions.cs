@@ -43,6 +43,7 @@ internal sealed record BenchOptions
         usage: Parley.Bench chat [options]    Parley against a bare endpoint: the table
                Parley.Bench steps [options]   where a turn's time goes, step by step
                Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
+               Parley.Bench retrieval         search time of the in-memory indexes at 10k and 100k chunks
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)

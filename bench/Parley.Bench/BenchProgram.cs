@@ -29,6 +29,9 @@ internal static class BenchProgram
                 return 0;
             case "eval":
                 return await Eval.RetrievalEval.RunAsync(options, Console.Out);
+            case "retrieval":
+                await Retrieval.IndexScale.RunAsync(Console.Out);
+                return 0;
             default:
                 Console.Error.WriteLine($"Unknown command '{options.Command}'.");
                 Console.Error.WriteLine(BenchOptions.Usage);

@@ -39,21 +39,22 @@ public sealed class VectorIndex
     {
         if (query.Length != _dimensions)
             return [];
-        var best = new PriorityQueue<int, float>(limit + 1);
-        var scores = new float[_chunks.Length];
+        var best = new PriorityQueue<int, float>(limit);
+        var vectors = _vectors.AsSpan();
         for (var i = 0; i < _chunks.Length; i++)
         {
-            scores[i] = TensorPrimitives.Dot(query, _vectors.AsSpan(i * _dimensions, _dimensions));
-            best.Enqueue(i, scores[i]);
-            if (best.Count > limit)
-                best.Dequeue();
+            var score = TensorPrimitives.Dot(query, vectors.Slice(i * _dimensions, _dimensions));
+            if (best.Count < limit)
+                best.Enqueue(i, score);
+            else if (best.TryPeek(out _, out var worst) && score > worst)
+                best.EnqueueDequeue(i, score);
         }
 
         var results = new (StoredChunk, double)[best.Count];
         for (var i = results.Length - 1; i >= 0; i--)
         {
-            var doc = best.Dequeue();
-            results[i] = (_chunks[doc], scores[doc]);
+            best.TryDequeue(out var doc, out var score);
+            results[i] = (_chunks[doc], score);
         }
 
         return results;

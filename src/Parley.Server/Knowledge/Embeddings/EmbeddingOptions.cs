@@ -4,14 +4,29 @@ namespace Parley.Server.Knowledge.Embeddings;
 
 /// <summary>
 /// Section <c>Parley:Embeddings</c>. <c>local</c> runs all-MiniLM-L6-v2 in-process (no key, no network);
-/// <c>none</c> turns semantic search off and leaves retrieval to BM25 alone, for the cheapest deployments.
+/// <c>openai</c> calls any OpenAI-compatible <c>/embeddings</c> endpoint (OpenAI, Azure OpenAI, Ollama, vLLM,
+/// llama.cpp server) at <see cref="BaseUrl"/> with <see cref="Model"/>; <c>none</c> turns semantic search off
+/// and leaves retrieval to BM25 alone.
 /// </summary>
-public sealed class EmbeddingOptions
+public sealed class EmbeddingOptions : IValidatableObject
 {
     public const string Section = "Parley:Embeddings";
 
-    [RegularExpression("^(local|none)$", ErrorMessage = "Parley:Embeddings:Provider must be 'local' or 'none'.")]
+    [RegularExpression("^(local|openai|none)$", ErrorMessage = "Parley:Embeddings:Provider must be 'local', 'openai' or 'none'.")]
     public string Provider { get; set; } = "local";
 
-    public bool Enabled => Provider == "local";
+    /// <summary>For <c>openai</c>: the API's base address, ending in <c>/v1</c>.</summary>
+    public Uri? BaseUrl { get; set; }
+
+    /// <summary>For <c>openai</c>: the key, if the endpoint wants one. Give it through the environment, never a file in the repository.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>For <c>openai</c>: the embedding model, e.g. <c>text-embedding-3-small</c> or <c>nomic-embed-text</c>.</summary>
+    public string? Model { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == "openai" && (BaseUrl is null || string.IsNullOrWhiteSpace(Model)))
+            yield return new ValidationResult("Parley:Embeddings:Provider 'openai' needs BaseUrl and Model.", [nameof(BaseUrl), nameof(Model)]);
+    }
 }

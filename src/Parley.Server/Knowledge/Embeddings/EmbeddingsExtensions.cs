@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.ClientModel;
 using Microsoft.Extensions.AI;
+using OpenAI;
 using Parley.Embeddings.Local;
 
 namespace Parley.Server.Knowledge.Embeddings;
@@ -14,7 +16,14 @@ public static class EmbeddingsExtensions
     {
         services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
-        if (options.Enabled)
+        if (options.Provider == "openai" && options.BaseUrl is { } baseUrl && options.Model is { } remoteModel)
+        {
+            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
+                new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "none"), new OpenAIClientOptions { Endpoint = baseUrl })
+                    .GetEmbeddingClient(remoteModel)
+                    .AsIEmbeddingGenerator());
+        }
+        else if (options.Provider == "local")
         {
             var local = configuration.GetSection(LocalEmbeddingsOptions.Section).Get<LocalEmbeddingsOptions>() ?? new LocalEmbeddingsOptions();
             var key = $"{local.BatchSize}/{local.MaxBatchTokens}/{local.MaxTokens}/{local.IntraOpThreads}";

@@ -120,13 +120,14 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
                 new { sourceId, page.Url, page.Title, page.ContentHash, page.ETag, page.LastModified }, tx);
             c.Execute(
                 """
-                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url, embedding)
-                VALUES (@botId, @sourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @PageUrl, @Embedding)
+                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url, embedding, embedding_model)
+                VALUES (@botId, @sourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @PageUrl, @Embedding, @EmbeddingModel)
                 """,
                 chunks.Select(chunk => new
                 {
                     botId, sourceId, chunk.Ordinal, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, PageUrl = page.Url,
                     Embedding = Vectors.ToBytes(chunk.Embedding),
+                    chunk.EmbeddingModel,
                 }),
                 tx);
             RecountAndBump(c, tx, botId, sourceId);

@@ -26,8 +26,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                 SourceRow.From(source with { Chunks = chunks.Count }), tx);
             c.Execute(
                 """
-                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, embedding)
-                VALUES (@BotId, @SourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @Embedding)
+                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, embedding, embedding_model)
+                VALUES (@BotId, @SourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @Embedding, @EmbeddingModel)
                 """,
                 chunks.Select(chunk => new
                 {
@@ -39,6 +39,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                     chunk.Heading,
                     chunk.Text,
                     Embedding = Vectors.ToBytes(chunk.Embedding),
+                    chunk.EmbeddingModel,
                 }),
                 tx);
             BumpKnowledgeVersion(c, tx, source.BotId);
@@ -69,7 +70,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
     public Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<StoredChunk>>(c => c.Query<ChunkRow>(
                 """
-                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, c.embedding
+                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, c.embedding,
+                       c.embedding_model
                 FROM chunks c JOIN sources s ON s.id = c.source_id
                 WHERE c.bot_id = @botId
                 ORDER BY c.id
@@ -77,6 +79,33 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                 new { botId })
             .Select(r => r.ToChunk())
             .ToList(), ct);
+
+    public Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string model, int limit, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<StoredChunk>>(c => c.Query<ChunkRow>(
+                """
+                SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, NULL AS embedding,
+                       c.embedding_model
+                FROM chunks c JOIN sources s ON s.id = c.source_id
+                WHERE c.embedding_model IS NULL OR c.embedding_model <> @model
+                ORDER BY c.id LIMIT @limit
+                """,
+                new { model, limit })
+            .Select(r => r.ToChunk())
+            .ToList(), ct);
+
+    public Task UpdateEmbeddingsAsync(IReadOnlyList<(long ChunkId, float[] Embedding)> embeddings, string model, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            c.Execute(
+                "UPDATE chunks SET embedding = @Embedding, embedding_model = @model WHERE id = @ChunkId",
+                embeddings.Select(e => new { e.ChunkId, Embedding = Vectors.ToBytes(e.Embedding), model }), tx);
+            c.Execute(
+                """
+                UPDATE bots SET knowledge_version = knowledge_version + 1
+                WHERE id IN (SELECT DISTINCT bot_id FROM chunks WHERE id IN @ids)
+                """,
+                new { ids = embeddings.Select(e => e.ChunkId).ToArray() }, tx);
+        }, ct);
 
     private static void BumpKnowledgeVersion(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, string botId) =>
         c.Execute("UPDATE bots SET knowledge_version = knowledge_version + 1 WHERE id = @botId", new { botId }, tx);
@@ -151,9 +180,10 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         public string? Heading { get; set; }
         public string Text { get; set; } = "";
         public byte[]? Embedding { get; set; }
+        public string? EmbeddingModel { get; set; }
 
         public StoredChunk ToChunk() =>
             new(ChunkId, SourceId, Enum.Parse<SourceType>(SourceType), PageTitle, Url, string.IsNullOrEmpty(Heading) ? null : Heading, Text,
-                Vectors.FromBytes(Embedding));
+                Vectors.FromBytes(Embedding), EmbeddingModel);
     }
 }

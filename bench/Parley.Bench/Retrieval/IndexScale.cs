@@ -32,7 +32,7 @@ internal static class IndexScale
             var clock = Stopwatch.StartNew();
             var before = GC.GetTotalMemory(forceFullCollection: true);
             var lexical = LexicalIndex.Build(chunks);
-            var vectors = VectorIndex.Build(chunks)!;
+            var vectors = VectorIndex.Build(chunks, "random")!;
             var built = clock.Elapsed.TotalSeconds;
             var megabytes = (GC.GetTotalMemory(forceFullCollection: true) - before) / 1024.0 / 1024.0;
 
@@ -82,7 +82,7 @@ internal static class IndexScale
         foreach (var page in SyntheticDocs.Generate(pages, 50))
         {
             foreach (var chunk in TextChunker.Split(page.Title, page.Url, page.Markdown))
-                chunks.Add(new StoredChunk(chunks.Count, page.Url, SourceType.Text, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, UnitVector(random)));
+                chunks.Add(new StoredChunk(chunks.Count, page.Url, SourceType.Text, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, UnitVector(random), "random"));
         }
 
         return chunks;

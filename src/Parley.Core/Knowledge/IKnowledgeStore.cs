@@ -17,4 +17,10 @@ public interface IKnowledgeStore
     /// <see cref="Bots.Bot.KnowledgeVersion"/> changes, which every write above makes it do.
     /// </summary>
     Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default);
+
+    /// <summary>Up to <paramref name="limit"/> chunks, of any bot, whose embedding was not made by <paramref name="model"/>.</summary>
+    Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string model, int limit, CancellationToken ct = default);
+
+    /// <summary>Replaces chunks' embeddings with ones made by <paramref name="model"/>, moving their bots' knowledge versions.</summary>
+    Task UpdateEmbeddingsAsync(IReadOnlyList<(long ChunkId, float[] Embedding)> embeddings, string model, CancellationToken ct = default);
 }

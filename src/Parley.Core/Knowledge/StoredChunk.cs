@@ -9,4 +9,5 @@ public sealed record StoredChunk(
     string? Url,
     string? Heading,
     string Text,
-    float[]? Embedding = null);
+    float[]? Embedding = null,
+    string? EmbeddingModel = null);

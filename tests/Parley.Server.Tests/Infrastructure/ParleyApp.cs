@@ -19,7 +19,18 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private readonly List<Action<IServiceCollection>> _services = [];
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("parley-test-").FullName;
+    private bool _ownsData = true;
+
+    public string DataDirectory { get; private set; } = Directory.CreateTempSubdirectory("parley-test-").FullName;
+
+    /// <summary>Runs on an existing data directory, as a restarted server would, and leaves it in place.</summary>
+    public ParleyApp WithDataDirectory(string directory)
+    {
+        Directory.Delete(DataDirectory);
+        DataDirectory = directory;
+        _ownsData = false;
+        return this;
+    }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -82,6 +93,8 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsData)
+            return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -8,7 +8,7 @@ namespace Parley.Server.Knowledge.Embeddings;
 /// A chunk is embedded with its page title and heading, which say what its text is about.
 /// Without an embedding model both steps do nothing and retrieval is lexical only.
 /// </summary>
-public sealed class ChunkEmbedder(IServiceProvider services) : IDisposable
+public sealed class ChunkEmbedder(IServiceProvider services, Microsoft.Extensions.Options.IOptions<EmbeddingOptions> options) : IDisposable
 {
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator =
         services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
@@ -19,6 +19,9 @@ public sealed class ChunkEmbedder(IServiceProvider services) : IDisposable
 
     public bool Enabled => _generator is not null;
 
+    /// <summary>Names the model that makes this server's embeddings; chunks made by another are re-embedded.</summary>
+    public string ModelId { get; } = options.Value.Provider == "openai" ? $"openai/{options.Value.Model}" : "local/all-MiniLM-L6-v2";
+
     public async Task<IReadOnlyList<Chunk>> EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken ct)
     {
         if (_generator is null || chunks.Count == 0)
@@ -27,7 +30,7 @@ public sealed class ChunkEmbedder(IServiceProvider services) : IDisposable
         try
         {
             var embeddings = await _generator.GenerateAsync(chunks.Select(TextOf), cancellationToken: ct);
-            return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray() }).ToList();
+            return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray(), EmbeddingModel = ModelId }).ToList();
         }
         finally
         {

@@ -31,6 +31,7 @@ public static class EmbeddingsExtensions
             services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new SharedModel(model.Value));
         }
         services.AddSingleton<ChunkEmbedder>();
+        services.AddHostedService<ReembeddingWorker>();
         return services;
     }
 

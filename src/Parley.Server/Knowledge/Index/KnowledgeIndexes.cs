@@ -10,7 +10,7 @@ namespace Parley.Server.Knowledge.Index;
 /// and rebuilt when the bot's knowledge version moves. Idle bots' indexes are evicted and the total is
 /// capped by chunk count, so memory follows the traffic rather than the number of bots.
 /// </summary>
-public sealed class KnowledgeIndexes(IKnowledgeStore store, IOptions<RetrievalOptions> options) : IDisposable
+public sealed class KnowledgeIndexes(IKnowledgeStore store, Embeddings.ChunkEmbedder embedder, IOptions<RetrievalOptions> options) : IDisposable
 {
     private static readonly TimeSpan IdleFor = TimeSpan.FromMinutes(30);
 
@@ -57,7 +57,7 @@ public sealed class KnowledgeIndexes(IKnowledgeStore store, IOptions<RetrievalOp
     {
         // Not tied to the first asker's cancellation: the index serves everyone who waits for it.
         var chunks = await store.ReadChunksAsync(botId, CancellationToken.None);
-        var index = new KnowledgeIndex(LexicalIndex.Build(chunks), VectorIndex.Build(chunks));
+        var index = new KnowledgeIndex(LexicalIndex.Build(chunks), VectorIndex.Build(chunks, embedder.ModelId));
         if (_cache.TryGetValue(botId, out Entry? entry))
             _cache.Set(botId, entry, new MemoryCacheEntryOptions { SlidingExpiration = IdleFor, Size = Math.Max(1, index.Count) });
         return index;

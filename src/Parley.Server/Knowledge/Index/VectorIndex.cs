@@ -21,10 +21,13 @@ public sealed class VectorIndex
         _dimensions = dimensions;
     }
 
-    /// <summary>An index of the chunks that have embeddings, or null when none has.</summary>
-    public static VectorIndex? Build(IReadOnlyList<StoredChunk> chunks)
+    /// <summary>
+    /// An index of the chunks embedded by <paramref name="model"/>, or null when none is; vectors of another
+    /// model live in another space and would only mislead until they are re-embedded.
+    /// </summary>
+    public static VectorIndex? Build(IReadOnlyList<StoredChunk> chunks, string model)
     {
-        var embedded = chunks.Where(c => c.Embedding is { Length: > 0 }).ToArray();
+        var embedded = chunks.Where(c => c.Embedding is { Length: > 0 } && c.EmbeddingModel == model).ToArray();
         if (embedded.Length == 0)
             return null;
         var dimensions = embedded[0].Embedding!.Length;

@@ -1,0 +1,55 @@
+using Parley.Client;
+using Parley.Server.Tests.Infrastructure;
+
+namespace Parley.Server.Tests.Knowledge;
+
+/// <summary>When the embedding model changes, the knowledge indexed with the old one is embedded again.</summary>
+public sealed class ReembeddingTests : IAsyncLifetime
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("parley-reembed-").FullName;
+    private FakeOpenAIEmbeddings _endpoint = null!;
+
+    public async Task InitializeAsync() => _endpoint = await FakeOpenAIEmbeddings.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _endpoint.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Switching_the_embedding_model_re_embeds_existing_knowledge_in_the_background()
+    {
+        string botId;
+        int chunks;
+        await using (var before = await ParleyApp.StartAsync(app => app.WithDataDirectory(_data).With("Parley:Embeddings:Provider", "none")))
+        {
+            using var admin = before.Admin();
+            botId = await admin.CreateKnowledgeableBotAsync();
+            var sources = await admin.GetAsync($"/v1/bots/{botId}/sources");
+            chunks = sources.EnumerateArray().Sum(s => s.GetProperty("chunks").GetInt32());
+        }
+
+        Assert.Empty(_endpoint.Requests);
+        await using var after = await ParleyApp.StartAsync(app => app
+            .WithDataDirectory(_data)
+            .With("Parley:Embeddings:Provider", "openai")
+            .With("Parley:Embeddings:BaseUrl", _endpoint.BaseUrl)
+            .With("Parley:Embeddings:Model", "text-embedding-3-small"));
+
+        for (var attempt = 0; attempt < 200 && _endpoint.Requests.Sum(r => r.Inputs) < chunks; attempt++)
+            await Task.Delay(50);
+        Assert.Equal(chunks, _endpoint.Requests.Sum(r => r.Inputs));
+
+        // Questions are now embedded by the new model too, and searched against the re-embedded chunks.
+        var answer = await after.PublicChat().AskAsync(new ChatRequest(botId, "How long do refunds take to arrive?", ChatStreams.NewSession()));
+        Assert.Equal("Refund policy", answer.Citations![0].PageTitle);
+        Assert.Equal(chunks + 1, _endpoint.Requests.Sum(r => r.Inputs));
+    }
+}

@@ -22,7 +22,7 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double MinRelevance { get; set; } = 0.3;
 
-    /// <summary>Share of the question's content words a passage must contain to count as relevant.</summary>
+    /// <summary>Without embeddings: the share of the question's content words a passage must contain to count as relevant.</summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.5;
 }

@@ -145,7 +145,7 @@ public static class SourceEndpoints
         if (!extraction.IsExtracted || extraction.Document is not { } document)
             return ApiError.Invalid("file", extraction.Error ?? "The document could not be read.");
 
-        var source = await ingestor.AddFileAsync(botId, file.FileName, document, ct);
+        var source = await ingestor.AddFileAsync(botId, document, ct);
         return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.From(source));
     }
 

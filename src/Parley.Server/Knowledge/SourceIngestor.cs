@@ -6,38 +6,23 @@ using Parley.Server.Knowledge.Ingestion;
 
 namespace Parley.Server.Knowledge;
 
-/// <summary>Turns what a business gives (a text, a Q&amp;A pair) into a stored, indexed source.</summary>
+/// <summary>Turns what a business gives (a text, a Q&amp;A pair, a document, a website) into a stored, indexed source.</summary>
 public sealed class SourceIngestor(
     IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, ChunkEmbedder embedder, BotCache bots, TimeProvider time)
 {
-    public async Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct)
-    {
-        var source = NewSource(botId, SourceType.Text, title, url, text, question: null);
-        var chunks = await embedder.EmbedAsync(TextChunker.Split(title, url, text), ct);
-        await store.AddSourceAsync(source, chunks, ct);
-        bots.Forget(botId);
-        return source with { Chunks = chunks.Count };
-    }
+    public Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct) =>
+        StoreAsync(NewSource(botId, SourceType.Text, title, url, text, question: null), TextChunker.Split(title, url, text), ct);
 
     /// <summary>A Q&amp;A pair is one passage: the question is its title, so it is found by the words visitors use.</summary>
-    public async Task<Source> AddQaAsync(string botId, string question, string answer, CancellationToken ct)
-    {
-        var source = NewSource(botId, SourceType.Qa, question, url: null, answer, question);
-        var chunks = await embedder.EmbedAsync([new Chunk(0, question, null, null, answer)], ct);
-        await store.AddSourceAsync(source, chunks, ct);
-        bots.Forget(botId);
-        return source with { Chunks = chunks.Count };
-    }
+    public Task<Source> AddQaAsync(string botId, string question, string answer, CancellationToken ct) =>
+        StoreAsync(NewSource(botId, SourceType.Qa, question, url: null, answer, question), [new Chunk(0, question, null, null, answer)], ct);
 
-    /// <summary>An uploaded document, already extracted: indexed like a text, titled by the document or its file name.</summary>
-    public async Task<Source> AddFileAsync(string botId, string fileName, ExtractedDocument document, CancellationToken ct)
-    {
-        var source = NewSource(botId, SourceType.File, document.Title, url: null, document.Markdown, question: null) with { Question = null };
-        var chunks = await embedder.EmbedAsync(TextChunker.Split(document.Title, null, document.Markdown), ct);
-        await store.AddSourceAsync(source with { Content = document.Markdown }, chunks, ct);
-        bots.Forget(botId);
-        return source with { Chunks = chunks.Count };
-    }
+    /// <summary>An uploaded document, already extracted: indexed like a text, titled by the document.</summary>
+    public Task<Source> AddFileAsync(string botId, ExtractedDocument document, CancellationToken ct) =>
+        StoreAsync(
+            NewSource(botId, SourceType.File, document.Title, url: null, document.Markdown, question: null),
+            TextChunker.Split(document.Title, null, document.Markdown),
+            ct);
 
     /// <summary>A source whose pages a background worker fetches: stored as queued, then synced.</summary>
     public async Task<Source> AddFetchedAsync(
@@ -58,6 +43,15 @@ public sealed class SourceIngestor(
     {
         await ingestion.EnqueueAsync(sourceId, ct);
         signal.JobQueued();
+    }
+
+    /// <summary>Embeds the chunks and stores them with their source in one step; the bot's next question sees them.</summary>
+    private async Task<Source> StoreAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct)
+    {
+        var embedded = await embedder.EmbedAsync(chunks, ct);
+        await store.AddSourceAsync(source, embedded, ct);
+        bots.Forget(source.BotId);
+        return source with { Chunks = embedded.Count };
     }
 
     private Source NewSource(string botId, SourceType type, string title, string? url, string content, string? question)

@@ -15,6 +15,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<DataDirectory>();
         var keys = Path.Combine(new DataDirectory(builder.Configuration).Path, "keys");
         builder.Services.AddDataProtection().SetApplicationName("Parley").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        builder.Services.AddSingleton<Secrets.SecretProtector>();
 
         // The key ring sits in the data directory beside the database it protects, so encrypting it with
         // another key kept in that same directory would add nothing; the warning about it is noise here.

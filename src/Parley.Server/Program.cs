@@ -40,6 +40,7 @@ app.MapOpenApi();
 app.MapWorkspaces();
 app.MapBots();
 app.MapSources();
+app.MapKnowledgeStatus();
 app.MapConversations();
 app.MapChat();
 app.MapPlayground();

@@ -80,16 +80,16 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             .Select(r => r.ToChunk())
             .ToList(), ct);
 
-    public Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string model, int limit, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string botId, string model, int limit, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<StoredChunk>>(c => c.Query<ChunkRow>(
                 """
                 SELECT c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, NULL AS embedding,
                        c.embedding_model
                 FROM chunks c JOIN sources s ON s.id = c.source_id
-                WHERE c.embedding_model IS NULL OR c.embedding_model <> @model
+                WHERE c.bot_id = @botId AND (c.embedding_model IS NULL OR c.embedding_model <> @model)
                 ORDER BY c.id LIMIT @limit
                 """,
-                new { model, limit })
+                new { botId, model, limit })
             .Select(r => r.ToChunk())
             .ToList(), ct);
 

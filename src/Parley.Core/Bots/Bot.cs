@@ -27,6 +27,9 @@ public sealed record Bot
 
     public FilterSettings Filters { get; init; } = FilterSettings.None;
 
+    /// <summary>The bot's own embedding model; null uses the deployment's.</summary>
+    public EmbeddingSettings? Embedding { get; init; }
+
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server
     /// replica knows when its in-memory search index of the bot is out of date. Maintained by the store.

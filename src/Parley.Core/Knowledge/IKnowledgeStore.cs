@@ -18,8 +18,8 @@ public interface IKnowledgeStore
     /// </summary>
     Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default);
 
-    /// <summary>Up to <paramref name="limit"/> chunks, of any bot, whose embedding was not made by <paramref name="model"/>.</summary>
-    Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string model, int limit, CancellationToken ct = default);
+    /// <summary>Up to <paramref name="limit"/> chunks of one bot whose embedding was not made by <paramref name="model"/>.</summary>
+    Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string botId, string model, int limit, CancellationToken ct = default);
 
     /// <summary>Replaces chunks' embeddings with ones made by <paramref name="model"/>, moving their bots' knowledge versions.</summary>
     Task UpdateEmbeddingsAsync(IReadOnlyList<(long ChunkId, float[] Embedding)> embeddings, string model, CancellationToken ct = default);

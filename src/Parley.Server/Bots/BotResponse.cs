@@ -14,6 +14,7 @@ public sealed record BotResponse(
     string? SystemPrompt,
     string? WelcomeMessage,
     FiltersResponse Filters,
+    EmbeddingResponse? Embedding,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -29,6 +30,9 @@ public sealed record BotResponse(
         bot.SystemPrompt,
         bot.WelcomeMessage,
         new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms),
+        bot.Embedding is { } embedding
+            ? new EmbeddingResponse(embedding.Provider, embedding.BaseUrl?.ToString(), embedding.Model, embedding.ProtectedApiKey is not null)
+            : null,
         bot.CreatedAt,
         bot.UpdatedAt);
 }
@@ -36,3 +40,6 @@ public sealed record BotResponse(
 public sealed record RateLimitResponse(int MaxMessages, int WindowSeconds);
 
 public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> BlockedTerms);
+
+/// <summary>The embedding setting as shown: the key itself is never returned, only whether one is set.</summary>
+public sealed record EmbeddingResponse(string Provider, string? BaseUrl, string? Model, bool ApiKeySet);

@@ -13,7 +13,7 @@ namespace Parley.Server.Knowledge;
 /// pages. A short follow-up ("and how long does that take?") borrows the previous question, so it
 /// retrieves about the thing being discussed.
 /// </summary>
-public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options)
+public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<RetrievalOptions> options)
 {
     private const int Candidates = 50;
 
@@ -31,7 +31,7 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, ChunkEmbedder e
         var settings = options.Value;
 
         IReadOnlyList<(StoredChunk Chunk, double Similarity)> semantic = [];
-        if (index.Vectors is { } vectors && await embedder.EmbedQuestionAsync(QueryText(question, history, followUp), ct) is { } query)
+        if (index.Vectors is { } vectors && await ChunkEmbedder.EmbedQuestionAsync(index.Model, QueryText(question, history, followUp), ct) is { } query)
             semantic = vectors.Search(query, Candidates);
 
         // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.

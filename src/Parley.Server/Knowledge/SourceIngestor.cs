@@ -48,7 +48,7 @@ public sealed class SourceIngestor(
     /// <summary>Embeds the chunks and stores them with their source in one step; the bot's next question sees them.</summary>
     private async Task<Source> StoreAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct)
     {
-        var embedded = await embedder.EmbedAsync(chunks, ct);
+        var embedded = await embedder.EmbedAsync(source.BotId, chunks, ct);
         await store.AddSourceAsync(source, embedded, ct);
         bots.Forget(source.BotId);
         return source with { Chunks = embedded.Count };

@@ -33,8 +33,8 @@ public static class ServiceOverrides
         public Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default) =>
             throw new TimeoutException("The knowledge store did not answer.");
 
-        public Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string model, int limit, CancellationToken ct = default) =>
-            inner.ReadStaleChunksAsync(model, limit, ct);
+        public Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string botId, string model, int limit, CancellationToken ct = default) =>
+            inner.ReadStaleChunksAsync(botId, model, limit, ct);
 
         public Task UpdateEmbeddingsAsync(IReadOnlyList<(long ChunkId, float[] Embedding)> embeddings, string model, CancellationToken ct = default) =>
             inner.UpdateEmbeddingsAsync(embeddings, model, ct);

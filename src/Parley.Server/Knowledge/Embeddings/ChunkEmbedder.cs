@@ -1,36 +1,39 @@
 using Microsoft.Extensions.AI;
+using Parley.Core.Bots;
 using Parley.Core.Knowledge;
+using Parley.Server.Bots;
 
 namespace Parley.Server.Knowledge.Embeddings;
 
 /// <summary>
-/// Gives chunks their embeddings before they are stored, and turns questions into the same space.
-/// A chunk is embedded with its page title and heading, which say what its text is about.
-/// Without an embedding model both steps do nothing and retrieval is lexical only.
+/// Gives chunks their embeddings before they are stored, and turns questions into the same space, each with
+/// the model of the bot they belong to. A chunk is embedded with its page title and heading, which say what
+/// its text is about. For a bot without an embedding model both steps do nothing and retrieval is lexical only.
 /// </summary>
-public sealed class ChunkEmbedder(IServiceProvider services, Microsoft.Extensions.Options.IOptions<EmbeddingOptions> options) : IDisposable
+public sealed class ChunkEmbedder(EmbeddingModels models, BotCache bots) : IDisposable
 {
-    private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator =
-        services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
-
-    // The model already uses every core for one batch; two ingestion batches at once only fight over them.
+    // The local model already uses every core for one batch; two ingestion batches at once only fight over them.
     // Questions do not queue behind this: a visitor waits for nobody's ingestion.
     private readonly SemaphoreSlim _ingesting = new(1, 1);
 
-    public bool Enabled => _generator is not null;
+    public EmbeddingModel ModelOf(Bot bot) => models.For(bot);
 
-    /// <summary>Names the model that makes this server's embeddings; chunks made by another are re-embedded.</summary>
-    public string ModelId { get; } = options.Value.Provider == "openai" ? $"openai/{options.Value.Model}" : "local/all-MiniLM-L6-v2";
-
-    public async Task<IReadOnlyList<Chunk>> EmbedAsync(IReadOnlyList<Chunk> chunks, CancellationToken ct)
+    /// <summary>Embeds chunks for the bot with this id, as it is configured now.</summary>
+    public async Task<IReadOnlyList<Chunk>> EmbedAsync(string botId, IReadOnlyList<Chunk> chunks, CancellationToken ct)
     {
-        if (_generator is null || chunks.Count == 0)
+        var (bot, _) = await bots.FindAsync(botId, ct);
+        return bot is null ? chunks : await EmbedAsync(models.For(bot), chunks, ct);
+    }
+
+    public async Task<IReadOnlyList<Chunk>> EmbedAsync(EmbeddingModel model, IReadOnlyList<Chunk> chunks, CancellationToken ct)
+    {
+        if (model.Generator is null || chunks.Count == 0)
             return chunks;
         await _ingesting.WaitAsync(ct);
         try
         {
-            var embeddings = await _generator.GenerateAsync(chunks.Select(TextOf), cancellationToken: ct);
-            return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray(), EmbeddingModel = ModelId }).ToList();
+            var embeddings = await model.Generator.GenerateAsync(chunks.Select(TextOf), cancellationToken: ct);
+            return chunks.Select((chunk, i) => chunk with { Embedding = embeddings[i].Vector.ToArray(), EmbeddingModel = model.Id }).ToList();
         }
         finally
         {
@@ -38,8 +41,8 @@ public sealed class ChunkEmbedder(IServiceProvider services, Microsoft.Extension
         }
     }
 
-    public async Task<float[]?> EmbedQuestionAsync(string question, CancellationToken ct) =>
-        _generator is null ? null : (await _generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
+    public static async Task<float[]?> EmbedQuestionAsync(EmbeddingModel model, string question, CancellationToken ct) =>
+        model.Generator is null ? null : (await model.Generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
 
     public void Dispose() => _ingesting.Dispose();
 

@@ -17,23 +17,31 @@ public static class EmbeddingsExtensions
         services.AddOptions<EmbeddingOptions>().BindConfiguration(EmbeddingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
         if (options.Provider == "openai" && options.BaseUrl is { } baseUrl && options.Model is { } remoteModel)
-        {
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ =>
-                new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "none"), new OpenAIClientOptions { Endpoint = baseUrl })
-                    .GetEmbeddingClient(remoteModel)
-                    .AsIEmbeddingGenerator());
-        }
+            services.AddSingleton(_ => RemoteModel(baseUrl, remoteModel, options.ApiKey));
         else if (options.Provider == "local")
-        {
-            var local = configuration.GetSection(LocalEmbeddingsOptions.Section).Get<LocalEmbeddingsOptions>() ?? new LocalEmbeddingsOptions();
-            var key = $"{local.BatchSize}/{local.MaxBatchTokens}/{local.MaxTokens}/{local.IntraOpThreads}";
-            var model = LocalModels.GetOrAdd(key, _ => new Lazy<MiniLmEmbeddingGenerator>(() => new MiniLmEmbeddingGenerator(local)));
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => new SharedModel(model.Value));
-        }
+            services.AddSingleton(_ => LocalModel(configuration));
+
+        services.AddSingleton<EmbeddingModels>();
         services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<ReembeddingSignal>();
         services.AddHostedService<ReembeddingWorker>();
         return services;
     }
+
+    /// <summary>This process's copy of the offline model, wrapped so that whoever holds it may dispose the wrapper.</summary>
+    internal static IEmbeddingGenerator<string, Embedding<float>> LocalModel(IConfiguration configuration)
+    {
+        var local = configuration.GetSection(LocalEmbeddingsOptions.Section).Get<LocalEmbeddingsOptions>() ?? new LocalEmbeddingsOptions();
+        var key = $"{local.BatchSize}/{local.MaxBatchTokens}/{local.MaxTokens}/{local.IntraOpThreads}";
+        var model = LocalModels.GetOrAdd(key, _ => new Lazy<MiniLmEmbeddingGenerator>(() => new MiniLmEmbeddingGenerator(local)));
+        return new SharedModel(model.Value);
+    }
+
+    /// <summary>Any OpenAI-compatible <c>/embeddings</c> endpoint; local servers often want no key, so none is sent as "none".</summary>
+    internal static IEmbeddingGenerator<string, Embedding<float>> RemoteModel(Uri baseUrl, string model, string? apiKey) =>
+        new OpenAIClient(new ApiKeyCredential(apiKey ?? "none"), new OpenAIClientOptions { Endpoint = baseUrl })
+            .GetEmbeddingClient(model)
+            .AsIEmbeddingGenerator();
 
     private sealed class SharedModel(IEmbeddingGenerator<string, Embedding<float>> model)
         : DelegatingEmbeddingGenerator<string, Embedding<float>>(model)

@@ -1,36 +1,32 @@
+using Parley.Core.Bots;
 using Parley.Core.Knowledge;
 
 namespace Parley.Server.Knowledge.Embeddings;
 
 /// <summary>
-/// After the embedding model changes (another provider or model, or embeddings turned on), re-embeds the
-/// chunks the old one made, in batches, in the background. Until a bot's chunks are done its questions
-/// are still answered, by words alone for the chunks not yet re-embedded.
+/// After a bot's embedding model changes (its own setting, or the deployment's for bots that set none), re-embeds
+/// the chunks the old model made, in batches, in the background. Until a bot's chunks are done its questions are
+/// still answered, by words alone for the chunks not yet re-embedded. One bot's failing endpoint does not hold
+/// up the others.
 /// </summary>
-public sealed class ReembeddingWorker(IKnowledgeStore knowledge, ChunkEmbedder embedder, ILogger<ReembeddingWorker> log) : BackgroundService
+public sealed class ReembeddingWorker(
+    IBotStore bots, IKnowledgeStore knowledge, ChunkEmbedder embedder, ReembeddingSignal signal, ILogger<ReembeddingWorker> log)
+    : BackgroundService
 {
     private const int Batch = 32;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!embedder.Enabled)
-            return;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var busy = false;
             try
             {
-                var stale = await knowledge.ReadStaleChunksAsync(embedder.ModelId, Batch, stoppingToken);
-                if (stale.Count == 0)
-                {
-                    await Task.Delay(Idle, stoppingToken);
-                    continue;
-                }
-
-                var embedded = await embedder.EmbedAsync(
-                    stale.Select(c => new Chunk(0, c.PageTitle, c.Url, c.Heading, c.Text)).ToList(), stoppingToken);
-                await knowledge.UpdateEmbeddingsAsync(
-                    stale.Select((c, i) => (c.ChunkId, embedded[i].Embedding!)).ToList(), embedder.ModelId, stoppingToken);
+                foreach (var bot in await bots.ListAsync(null, stoppingToken))
+                    busy |= await ReembedBatchAsync(bot, stoppingToken);
+                if (!busy)
+                    await signal.WaitAsync(Idle, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -38,9 +34,33 @@ public sealed class ReembeddingWorker(IKnowledgeStore knowledge, ChunkEmbedder e
             }
             catch (Exception e)
             {
-                log.LogWarning(e, "Re-embedding chunks for {Model} failed; retrying shortly.", embedder.ModelId);
+                log.LogWarning(e, "Looking for chunks to re-embed failed; retrying shortly.");
                 await Task.Delay(Idle, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>Re-embeds one batch of the bot's stale chunks; false when it has none, or its model cannot be reached now.</summary>
+    private async Task<bool> ReembedBatchAsync(Bot bot, CancellationToken ct)
+    {
+        var model = embedder.ModelOf(bot);
+        if (model.Id is null)
+            return false;
+        try
+        {
+            var stale = await knowledge.ReadStaleChunksAsync(bot.Id, model.Id, Batch, ct);
+            if (stale.Count == 0)
+                return false;
+
+            var embedded = await embedder.EmbedAsync(
+                model, stale.Select(c => new Chunk(0, c.PageTitle, c.Url, c.Heading, c.Text)).ToList(), ct);
+            await knowledge.UpdateEmbeddingsAsync(stale.Select((c, i) => (c.ChunkId, embedded[i].Embedding!)).ToList(), model.Id, ct);
+            return true;
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Re-embedding the knowledge of bot {BotId} with {Model} failed; retrying later.", bot.Id, model.Id);
+            return false;
         }
     }
 }

@@ -8,7 +8,8 @@ namespace Parley.Server.Knowledge.Index;
 /// <summary>
 /// The in-memory index of each bot that is being asked questions, built from the store on first use
 /// and rebuilt when the bot's knowledge version moves. Idle bots' indexes are evicted and the total is
-/// capped by chunk count, so memory follows the traffic rather than the number of bots.
+/// capped by chunk count, so memory follows the traffic rather than the number of bots. A bot that changes
+/// its embedding model gets a new index too: its questions must meet vectors of the same model.
 /// </summary>
 public sealed class KnowledgeIndexes(IKnowledgeStore store, Embeddings.ChunkEmbedder embedder, IOptions<RetrievalOptions> options) : IDisposable
 {
@@ -19,7 +20,7 @@ public sealed class KnowledgeIndexes(IKnowledgeStore store, Embeddings.ChunkEmbe
 
     public async Task<KnowledgeIndex> GetAsync(Bot bot, CancellationToken ct)
     {
-        var entry = EntryFor(bot);
+        var entry = EntryFor(bot, embedder.ModelOf(bot));
         try
         {
             return await entry.Index.Value.WaitAsync(ct);
@@ -38,30 +39,33 @@ public sealed class KnowledgeIndexes(IKnowledgeStore store, Embeddings.ChunkEmbe
     /// The entry for the bot's current knowledge. A newer entry also serves a request that read the bot
     /// just before a change; one build per bot and version, however many questions arrive at once.
     /// </summary>
-    private Entry EntryFor(Bot bot)
+    private Entry EntryFor(Bot bot, Embeddings.EmbeddingModel model)
     {
-        if (_cache.TryGetValue(bot.Id, out Entry? cached) && cached!.Version >= bot.KnowledgeVersion)
+        if (_cache.TryGetValue(bot.Id, out Entry? cached) && cached!.Serves(bot, model))
             return cached;
 
         lock (_building)
         {
-            if (_cache.TryGetValue(bot.Id, out cached) && cached!.Version >= bot.KnowledgeVersion)
+            if (_cache.TryGetValue(bot.Id, out cached) && cached!.Serves(bot, model))
                 return cached;
-            var entry = new Entry(bot.KnowledgeVersion, new Lazy<Task<KnowledgeIndex>>(() => BuildAsync(bot.Id)));
+            var entry = new Entry(bot.KnowledgeVersion, model.Id, new Lazy<Task<KnowledgeIndex>>(() => BuildAsync(bot.Id, model)));
             _cache.Set(bot.Id, entry, new MemoryCacheEntryOptions { SlidingExpiration = IdleFor, Size = 1 });
             return entry;
         }
     }
 
-    private async Task<KnowledgeIndex> BuildAsync(string botId)
+    private async Task<KnowledgeIndex> BuildAsync(string botId, Embeddings.EmbeddingModel model)
     {
         // Not tied to the first asker's cancellation: the index serves everyone who waits for it.
         var chunks = await store.ReadChunksAsync(botId, CancellationToken.None);
-        var index = new KnowledgeIndex(LexicalIndex.Build(chunks), VectorIndex.Build(chunks, embedder.ModelId));
+        var index = new KnowledgeIndex(LexicalIndex.Build(chunks), model.Id is null ? null : VectorIndex.Build(chunks, model.Id), model);
         if (_cache.TryGetValue(botId, out Entry? entry))
             _cache.Set(botId, entry, new MemoryCacheEntryOptions { SlidingExpiration = IdleFor, Size = Math.Max(1, index.Count) });
         return index;
     }
 
-    private sealed record Entry(long Version, Lazy<Task<KnowledgeIndex>> Index);
+    private sealed record Entry(long Version, string? ModelId, Lazy<Task<KnowledgeIndex>> Index)
+    {
+        public bool Serves(Bot bot, Embeddings.EmbeddingModel model) => Version >= bot.KnowledgeVersion && ModelId == model.Id;
+    }
 }

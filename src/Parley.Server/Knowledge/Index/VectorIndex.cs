@@ -38,6 +38,8 @@ public sealed class VectorIndex
         return new VectorIndex(embedded, vectors, dimensions);
     }
 
+    public int Count => _chunks.Length;
+
     public IReadOnlyList<(StoredChunk Chunk, double Similarity)> Search(float[] query, int limit)
     {
         if (query.Length != _dimensions)

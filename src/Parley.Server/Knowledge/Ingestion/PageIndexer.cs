@@ -52,7 +52,7 @@ public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, C
             return new PageOutcome(false, links);
 
         var page = new FetchedPage(entry.Url, document.Title, hash, fetched.ETag, FormatDate(fetched.LastModified));
-        var chunks = await embedder.EmbedAsync(TextChunker.Split(document.Title, entry.Url, document.Markdown), ct);
+        var chunks = await embedder.EmbedAsync(source.BotId, TextChunker.Split(document.Title, entry.Url, document.Markdown), ct);
         var saved = await ingestion.SavePageAsync(source.BotId, source.Id, page, chunks, ct);
         return new PageOutcome(saved, links);
     }

@@ -1,0 +1,51 @@
+using System.ClientModel;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using Parley.Core.Bots;
+using Parley.Server.Secrets;
+
+namespace Parley.Server.Knowledge.Embeddings;
+
+/// <summary>
+/// Which model embeds each bot's knowledge: the bot's own <see cref="Bot.Embedding"/> when it sets one, else the
+/// deployment's (<c>Parley:Embeddings</c>). Clients for remote endpoints are made once per endpoint, model and key.
+/// </summary>
+public sealed class EmbeddingModels(
+    IServiceProvider services, IOptions<EmbeddingOptions> options, IConfiguration configuration, SecretProtector secrets) : IDisposable
+{
+    private readonly ConcurrentDictionary<(Uri, string, string?), Lazy<IEmbeddingGenerator<string, Embedding<float>>>> _remote = new();
+
+    private readonly Lazy<EmbeddingModel> _default = new(() => Default(services, options.Value));
+    private readonly Lazy<EmbeddingModel> _local = new(() => new(EmbeddingModel.LocalId, EmbeddingsExtensions.LocalModel(configuration)));
+
+    public EmbeddingModel For(Bot bot) => bot.Embedding switch
+    {
+        null => _default.Value,
+        { Provider: "local" } => _local.Value,
+        { Provider: "openai", BaseUrl: { } baseUrl, Model: { } model } settings =>
+            new EmbeddingModel(EmbeddingModel.RemoteId(baseUrl, model), Remote(baseUrl, model, settings.ProtectedApiKey)),
+        _ => EmbeddingModel.None,
+    };
+
+    public void Dispose()
+    {
+        foreach (var client in _remote.Values.Where(c => c.IsValueCreated))
+            client.Value.Dispose();
+    }
+
+    private IEmbeddingGenerator<string, Embedding<float>> Remote(Uri baseUrl, string model, string? protectedKey) =>
+        _remote.GetOrAdd((baseUrl, model, protectedKey), key => new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(() =>
+            EmbeddingsExtensions.RemoteModel(key.Item1, key.Item2, secrets.Unprotect(key.Item3)))).Value;
+
+    private static EmbeddingModel Default(IServiceProvider services, EmbeddingOptions options)
+    {
+        var generator = services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
+        return generator is null ? EmbeddingModel.None : options.Provider switch
+        {
+            "openai" => new EmbeddingModel(EmbeddingModel.RemoteId(options.BaseUrl!, options.Model!), generator),
+            _ => new EmbeddingModel(EmbeddingModel.LocalId, generator),
+        };
+    }
+}

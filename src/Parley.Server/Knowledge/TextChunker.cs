@@ -1,18 +1,22 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Parley.Core.Knowledge;
+using Parley.Embeddings.Local;
 
 namespace Parley.Server.Knowledge;
 
 /// <summary>
-/// Splits a text into passages that follow its Markdown headings and stay within a word budget,
+/// Splits a text into passages that follow its Markdown headings and stay within a token budget,
 /// repeating the last paragraph of a full passage at the start of the next so no answer is cut in two.
+/// Tokens are counted as the offline embedding model counts them: a passage with its title and heading
+/// fits the model's 256-token window, so no passage is embedded with its end cut off.
 /// A passage under a heading cites the page with that section's <c>#anchor</c>: the one the heading
 /// names in a trailing <c>{#id}</c> (as extracted pages carry their element ids), else its slug.
 /// </summary>
 public static partial class TextChunker
 {
-    public const int MaxWords = 160;
+    /// <summary>Tokens of passage text; the other 56 of the model's window leave room for the title, heading and markers.</summary>
+    public const int MaxTokens = 200;
 
     public static IReadOnlyList<Chunk> Split(string pageTitle, string? url, string text)
     {
@@ -21,20 +25,20 @@ public static partial class TextChunker
         {
             var sectionUrl = url is not null && heading is not null ? $"{url.Split('#')[0]}#{anchor ?? Slug(heading)}" : url;
             var current = new List<string>();
-            var words = 0;
-            foreach (var paragraph in paragraphs.SelectMany(SplitLongParagraph))
+            var tokens = 0;
+            foreach (var (paragraph, count) in paragraphs.SelectMany(SplitLongParagraph))
             {
-                var count = WordCount(paragraph);
-                if (words > 0 && words + count > MaxWords)
+                if (tokens > 0 && tokens + count > MaxTokens)
                 {
                     chunks.Add(new Chunk(chunks.Count, pageTitle, sectionUrl, heading, string.Join("\n\n", current)));
                     var overlap = current[^1];
-                    current = WordCount(overlap) <= MaxWords / 4 ? [overlap] : [];
-                    words = current.Sum(WordCount);
+                    tokens = Tokens(overlap);
+                    current = tokens <= MaxTokens / 4 ? [overlap] : [];
+                    tokens = current.Count > 0 ? tokens : 0;
                 }
 
                 current.Add(paragraph);
-                words += count;
+                tokens += count;
             }
 
             if (current.Count > 0)
@@ -116,18 +120,38 @@ public static partial class TextChunker
     [GeneratedRegex(@"^(.*?)\s*\{#([^\s{}]+)\}$")]
     private static partial Regex ExplicitAnchor();
 
-    private static IEnumerable<string> SplitLongParagraph(string paragraph)
+/// <summary>
+    /// The paragraph with its token count, or, past the budget, runs of its words within it. WordPiece splits
+    /// text into words before it splits words into pieces, so a run's tokens are the sum of its words' tokens.
+    /// </summary>
+    private static IEnumerable<(string Text, int Tokens)> SplitLongParagraph(string paragraph)
     {
-        var words = paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length <= MaxWords)
+        var total = Tokens(paragraph);
+        if (total <= MaxTokens)
         {
-            yield return paragraph;
+            yield return (paragraph, total);
             yield break;
         }
 
-        for (var i = 0; i < words.Length; i += MaxWords)
-            yield return string.Join(' ', words.Skip(i).Take(MaxWords));
+        var run = new List<string>();
+        var tokens = 0;
+        foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var count = Tokens(word);
+            if (run.Count > 0 && tokens + count > MaxTokens)
+            {
+                yield return (string.Join(' ', run), tokens);
+                run = [];
+                tokens = 0;
+            }
+
+            run.Add(word);
+            tokens += count;
+        }
+
+        if (run.Count > 0)
+            yield return (string.Join(' ', run), tokens);
     }
 
-    private static int WordCount(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    private static int Tokens(string text) => MiniLmTokenCounter.Shared.Count(text);
 }

@@ -1,3 +1,4 @@
+using Parley.Embeddings.Local;
 using Parley.Server.Knowledge;
 
 namespace Parley.Server.Tests.Knowledge;
@@ -40,5 +41,35 @@ public sealed class TextChunkerTests
 
         Assert.Equal("Sets {a, b}", chunk.Heading);
         Assert.Null(chunk.Url);
+    }
+
+    [Theory]
+    [InlineData("refund")]
+    [InlineData("internationalization ConfigureServicesAsync")]
+    [InlineData("Übergrößenträger 東京都")]
+    public void Split_LongText_KeepsEveryPassageWithinTheModelsTokenBudgetAndLosesNoWord(string words)
+    {
+        var paragraph = string.Join(' ', Enumerable.Repeat(words, 400));
+        var text = $"# Long section\n\n{paragraph}\n\nA closing paragraph.";
+
+        var chunks = TextChunker.Split("Page", "https://example.com/page", text);
+
+        Assert.True(chunks.Count > 1);
+        Assert.All(chunks, c => Assert.InRange(MiniLmTokenCounter.Shared.Count(c.Text), 1, TextChunker.MaxTokens));
+        var kept = string.Join(' ', chunks.Select(c => c.Text)).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(paragraph.Split(' ').Length + 3, kept.Length);
+    }
+
+    [Fact]
+    public void Split_ParagraphsFillAPassageUpToTheBudgetAndTheNextRepeatsTheLastShortOne()
+    {
+        var paragraphs = Enumerable.Range(1, 30).Select(i => $"Paragraph {i} says that parcels ship within {i} working days of the order.").ToList();
+
+        var chunks = TextChunker.Split("Shipping", null, string.Join("\n\n", paragraphs));
+
+        Assert.True(chunks.Count > 1);
+        Assert.All(chunks.SkipLast(1), c => Assert.InRange(MiniLmTokenCounter.Shared.Count(c.Text), TextChunker.MaxTokens * 3 / 4, TextChunker.MaxTokens));
+        for (var i = 1; i < chunks.Count; i++)
+            Assert.Equal(chunks[i - 1].Text.Split("\n\n")[^1], chunks[i].Text.Split("\n\n")[0]);
     }
 }

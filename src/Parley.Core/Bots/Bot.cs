@@ -27,6 +27,9 @@ public sealed record Bot
 
     public FilterSettings Filters { get; init; } = FilterSettings.None;
 
+    /// <summary>What the bot does when its knowledge cannot be searched in time.</summary>
+    public KnowledgeFallback WhenKnowledgeUnavailable { get; init; } = KnowledgeFallback.Answer;
+
     /// <summary>The bot's own embedding model; null uses the deployment's.</summary>
     public EmbeddingSettings? Embedding { get; init; }
 

@@ -15,6 +15,7 @@ public sealed record BotResponse(
     string? WelcomeMessage,
     FiltersResponse Filters,
     EmbeddingResponse? Embedding,
+    string WhenKnowledgeUnavailable,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -29,17 +30,18 @@ public sealed record BotResponse(
         bot.CitationsEnabled,
         bot.SystemPrompt,
         bot.WelcomeMessage,
-        new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms),
+        new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms, bot.Filters.BlockedTopics, bot.Filters.Grounding.ToString().ToLowerInvariant()),
         bot.Embedding is { } embedding
             ? new EmbeddingResponse(embedding.Provider, embedding.BaseUrl?.ToString(), embedding.Model, embedding.ProtectedApiKey is not null)
             : null,
+        bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline ? "decline" : "answer",
         bot.CreatedAt,
         bot.UpdatedAt);
 }
 
 public sealed record RateLimitResponse(int MaxMessages, int WindowSeconds);
 
-public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> BlockedTerms);
+public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> BlockedTerms, IReadOnlyList<string> BlockedTopics, string Grounding);
 
 /// <summary>The embedding setting as shown: the key itself is never returned, only whether one is set.</summary>
 public sealed record EmbeddingResponse(string Provider, string? BaseUrl, string? Model, bool ApiKeySet);

@@ -13,13 +13,13 @@ internal static class BotSettingsReader
     private static readonly string[] Known =
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
-        "system_prompt", "welcome_message", "filters", "embedding",
+        "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
     {
         fields.RejectUnknown(Known);
-        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters");
+        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "when_knowledge_unavailable");
         var name = fields.String("name", 200);
         var privacy = Privacy(fields);
         var active = fields.Bool("active");
@@ -30,6 +30,7 @@ internal static class BotSettingsReader
         var welcome = fields.String("welcome_message", 2_000, allowEmpty: true);
         var filters = Filters(fields, bot.Filters);
         var embedding = EmbeddingSettingsReader.Read(fields, bot.Embedding, secrets);
+        var knowledgeFallback = WhenKnowledgeUnavailable(fields);
 
         return bot with
         {
@@ -43,6 +44,7 @@ internal static class BotSettingsReader
             WelcomeMessage = fields.Has("welcome_message") ? Blank(welcome) : bot.WelcomeMessage,
             Filters = filters,
             Embedding = embedding,
+            WhenKnowledgeUnavailable = knowledgeFallback ?? bot.WhenKnowledgeUnavailable,
         };
     }
 
@@ -93,11 +95,33 @@ internal static class BotSettingsReader
         var filters = fields.Object("filters");
         if (filters is null)
             return current;
-        filters.RejectUnknown("redact_pii", "blocked_terms");
+        filters.RejectUnknown("redact_pii", "blocked_terms", "blocked_topics", "grounding");
+        filters.RejectNull("redact_pii", "blocked_terms", "blocked_topics", "grounding");
         return new FilterSettings(
             filters.Bool("redact_pii") ?? current.RedactPii,
-            filters.StringList("blocked_terms", 500, 200) ?? current.BlockedTerms);
+            filters.StringList("blocked_terms", 500, 200) ?? current.BlockedTerms)
+        {
+            Grounding = Grounding(filters) ?? current.Grounding,
+            BlockedTopics = filters.StringList("blocked_topics", 50, 200) ?? current.BlockedTopics,
+        };
     }
+
+    private static GroundingMode? Grounding(JsonFields filters) => filters.String("grounding", 16) switch
+    {
+        null => null,
+        "off" => GroundingMode.Off,
+        "lenient" => GroundingMode.Lenient,
+        "strict" => GroundingMode.Strict,
+        _ => Fail<GroundingMode>(filters, "grounding", "'filters.grounding' must be \"off\", \"lenient\" or \"strict\"."),
+    };
+
+    private static KnowledgeFallback? WhenKnowledgeUnavailable(JsonFields fields) => fields.String("when_knowledge_unavailable", 16) switch
+    {
+        null => null,
+        "answer" => KnowledgeFallback.Answer,
+        "decline" => KnowledgeFallback.Decline,
+        _ => Fail<KnowledgeFallback>(fields, "when_knowledge_unavailable", "'when_knowledge_unavailable' must be \"answer\" or \"decline\"."),
+    };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

@@ -22,8 +22,11 @@ public static class ChatExtensions
         services.AddSingleton<ChatGate>();
 
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
-        services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
+        // Blocks first (a blocked answer needs no rewriting), then grounding, then redaction of what remains.
         services.AddSingleton<IAnswerFilter, BlockedTermsFilter>();
+        services.AddSingleton<IAnswerFilter, BlockedTopicsFilter>();
+        services.AddSingleton<IAnswerFilter, GroundingFilter>();
+        services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
         services.AddSingleton<AnswerFilterChain>();
         services.AddSingleton<ChatTurnRunner>();
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Core.Workspaces;
 using Parley.Server.Chat.Admission;
@@ -47,6 +48,7 @@ public sealed class ChatTurnRunner(
         var answer = new StringBuilder();
         IReadOnlyList<Citation> citations = [];
         var usage = new UsageDetails();
+        var declined = false;
         TurnOutcome outcome;
         try
         {
@@ -57,11 +59,21 @@ public sealed class ChatTurnRunner(
             var passages = await RetrieveAsync(admission, history, sse, aborted);
 
             await sse.StatusGeneratingAsync(aborted);
+            if (passages is null && bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline)
+            {
+                declined = true;
+                answer.Append(DeclinedMessage);
+                await sse.ContentAsync(DeclinedMessage, aborted);
+            }
+
+            passages ??= [];
             var gate = new BlockedTermsGate(bot);
-            var cited = await GenerateAsync(PromptBuilder.Build(bot, passages, history, request.Message), answer, gate, usage, sse, aborted);
+            var cited = declined ? [] : await GenerateAsync(PromptBuilder.Build(bot, passages, history, request.Message), answer, gate, usage, sse, aborted);
             citations = Cite(passages, cited);
 
-            var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "") : filters.Apply(bot, answer.ToString());
+            var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "")
+                : declined ? FilterOutcome.Keep(DeclinedMessage)
+                : await filters.ApplyAsync(new FilterContext(bot, request.Message, passages), answer.ToString(), aborted);
             outcome = filtered.Verdict == FilterVerdict.Block ? TurnOutcome.Blocked : TurnOutcome.Answered;
             if (filtered.Verdict == FilterVerdict.Replace)
             {
@@ -85,7 +97,8 @@ public sealed class ChatTurnRunner(
             Citations = outcome == TurnOutcome.Answered ? citations : [],
             Interrupted = outcome is TurnOutcome.Interrupted or TurnOutcome.Failed,
         };
-        var charged = outcome == TurnOutcome.Answered ? cost : 0;
+        // A declined answer tells the visitor nothing they asked for, so it costs nothing either.
+        var charged = outcome == TurnOutcome.Answered && !declined ? cost : 0;
 
         // The visitor may be gone: storing the turn and settling credits must not be cancelled with the request.
         await conversations.SaveTurnAsync(
@@ -112,8 +125,10 @@ public sealed class ChatTurnRunner(
     }
 
     private const string BlockedMessage = "This answer was blocked by the bot's content filters.";
+    private const string DeclinedMessage = "I can't look this up right now. Please try again in a moment.";
 
-    private async Task<IReadOnlyList<Passage>> RetrieveAsync(
+    /// <summary>The passages for the question, or null when the knowledge could not be searched in time.</summary>
+    private async Task<IReadOnlyList<Passage>?> RetrieveAsync(
         ChatAdmission admission, IReadOnlyList<Message> history, SseWriter sse, CancellationToken aborted)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -127,7 +142,7 @@ public sealed class ChatTurnRunner(
             log.LogWarning(e, "Retrieval for bot {BotId} failed; answering without knowledge.", admission.Bot.Id);
             await sse.NoticeAsync("rag_unavailable",
                 "The knowledge base could not be searched just now; this answer does not draw on it.", aborted);
-            return [];
+            return null;
         }
     }
 

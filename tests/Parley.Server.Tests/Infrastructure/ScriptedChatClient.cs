@@ -14,6 +14,9 @@ public sealed class ScriptedChatClient : IChatClient
 
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>When set, the exact answer to stream, a word at a time, instead of numbered words.</summary>
+    public string? Reply { get; init; }
+
     /// <summary>Throw after this many pieces (0 = before any), or never when null.</summary>
     public int? FailAfter { get; init; }
 
@@ -30,13 +33,15 @@ public sealed class ScriptedChatClient : IChatClient
     {
         try
         {
-            for (var i = 0; i < Words; i++)
+            var pieces = Reply is null ? null : System.Text.RegularExpressions.Regex.Split(Reply, @"(?<= )");
+            var count = pieces?.Length ?? Words;
+            for (var i = 0; i < count; i++)
             {
                 if (FailAfter == i)
                     throw new HttpRequestException("The model provider is down.");
                 await Task.Delay(Pace, cancellationToken);
                 Interlocked.Increment(ref _produced);
-                yield return new ChatResponseUpdate(ChatRole.Assistant, $"word{i} ");
+                yield return new ChatResponseUpdate(ChatRole.Assistant, pieces?[i] ?? $"word{i} ");
             }
 
             Finished.TrySetResult();

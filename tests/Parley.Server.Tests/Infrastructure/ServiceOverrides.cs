@@ -11,16 +11,21 @@ public static class ServiceOverrides
         app.WithServices(services => services.Replace(ServiceDescriptor.Singleton(generator)));
 
     /// <summary>Wraps the real knowledge store so that searching it fails, as an unreachable index would.</summary>
-    public static ParleyApp WithFailingSearch(this ParleyApp app) =>
+    public static ParleyApp WithFailingSearch(this ParleyApp app) => app.WithSearch(delay: null);
+
+    /// <summary>Wraps the real knowledge store so that reading a bot's index takes <paramref name="delay"/>, as an overloaded database would.</summary>
+    public static ParleyApp WithSlowSearch(this ParleyApp app, TimeSpan delay) => app.WithSearch(delay);
+
+    private static ParleyApp WithSearch(this ParleyApp app, TimeSpan? delay) =>
         app.WithServices(services =>
         {
             var real = services.Last(d => d.ServiceType == typeof(IKnowledgeStore));
             services.Remove(real);
             services.AddSingleton<IKnowledgeStore>(provider =>
-                new FailingSearchStore((IKnowledgeStore)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!)));
+                new FailingSearchStore((IKnowledgeStore)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!), delay));
         });
 
-    private sealed class FailingSearchStore(IKnowledgeStore inner) : IKnowledgeStore
+    private sealed class FailingSearchStore(IKnowledgeStore inner, TimeSpan? delay) : IKnowledgeStore
     {
         public Task AddSourceAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) => inner.AddSourceAsync(source, chunks, ct);
 
@@ -30,8 +35,13 @@ public static class ServiceOverrides
 
         public Task<bool> DeleteSourceAsync(string botId, string sourceId, CancellationToken ct = default) => inner.DeleteSourceAsync(botId, sourceId, ct);
 
-        public Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default) =>
-            throw new TimeoutException("The knowledge store did not answer.");
+        public async Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default)
+        {
+            if (delay is null)
+                throw new TimeoutException("The knowledge store did not answer.");
+            await Task.Delay(delay.Value, ct);
+            return await inner.ReadChunksAsync(botId, ct);
+        }
 
         public Task<IReadOnlyList<StoredChunk>> ReadStaleChunksAsync(string botId, string model, int limit, CancellationToken ct = default) =>
             inner.ReadStaleChunksAsync(botId, model, limit, ct);

@@ -6,10 +6,10 @@ namespace Parley.Server.Chat.Filters;
 /// <summary>Blocks an answer that contains one of the bot's blocked terms as a whole word or phrase, in any case.</summary>
 public sealed class BlockedTermsFilter : IAnswerFilter
 {
-    public FilterOutcome Apply(Bot bot, string answer) =>
-        Matcher(bot) is { } matcher && matcher.IsMatch(answer)
+    public ValueTask<FilterOutcome> ApplyAsync(FilterContext context, string answer, CancellationToken ct) =>
+        ValueTask.FromResult(Matcher(context.Bot) is { } matcher && matcher.IsMatch(answer)
             ? new FilterOutcome(FilterVerdict.Block, answer)
-            : FilterOutcome.Keep(answer);
+            : FilterOutcome.Keep(answer));
 
     /// <summary>One pattern for all of a bot's terms, or null when it has none.</summary>
     public static Regex? Matcher(Bot bot)

@@ -9,7 +9,10 @@ namespace Parley.Server.Chat.Filters;
 /// </summary>
 public sealed partial class PiiRedactionFilter : IAnswerFilter
 {
-    public FilterOutcome Apply(Bot bot, string answer)
+    public ValueTask<FilterOutcome> ApplyAsync(FilterContext context, string answer, CancellationToken ct) =>
+        ValueTask.FromResult(Redact(context.Bot, answer));
+
+    private static FilterOutcome Redact(Bot bot, string answer)
     {
         if (!bot.Filters.RedactPii)
             return FilterOutcome.Keep(answer);

@@ -27,6 +27,9 @@ public sealed record Bot
 
     public FilterSettings Filters { get; init; } = FilterSettings.None;
 
+    /// <summary>The model the bot answers with; null means the deployment's default (<c>Parley:Model</c>).</summary>
+    public ModelSettings? Model { get; init; }
+
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server
     /// replica knows when its in-memory search index of the bot is out of date. Maintained by the store.

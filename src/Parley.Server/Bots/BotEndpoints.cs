@@ -5,6 +5,7 @@ using Parley.Core.Bots;
 using Parley.Core.Workspaces;
 using Parley.Server.Api;
 using Parley.Server.Auth;
+using Parley.Server.Secrets;
 
 namespace Parley.Server.Bots;
 
@@ -23,7 +24,7 @@ public static class BotEndpoints
     }
 
     private static async Task<Results<Created<BotResponse>, ApiError>> CreateAsync(
-        HttpRequest request, ClaimsPrincipal user, IBotStore bots, IWorkspaceStore workspaces, TimeProvider time, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, IBotStore bots, IWorkspaceStore workspaces, SecretProtector secrets, TimeProvider time, CancellationToken ct)
     {
         var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
         if (error is not null)
@@ -36,7 +37,8 @@ public static class BotEndpoints
         var now = time.GetUtcNow();
         var bot = BotSettingsReader.Apply(
             new Bot { Id = Guid.CreateVersion7().ToString(), WorkspaceId = workspaceId ?? "", Name = "", CreatedAt = now, UpdatedAt = now },
-            fields);
+            fields,
+            secrets);
         if (fields.Error is { } invalid)
             return invalid;
 
@@ -62,7 +64,7 @@ public static class BotEndpoints
         await FindAsync(id, user, bots, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot)) : NotFound();
 
     private static async Task<Results<Ok<BotResponse>, ApiError>> UpdateAsync(
-        string id, HttpRequest request, ClaimsPrincipal user, IBotStore bots, BotCache cache, TimeProvider time, CancellationToken ct)
+        string id, HttpRequest request, ClaimsPrincipal user, IBotStore bots, BotCache cache, SecretProtector secrets, TimeProvider time, CancellationToken ct)
     {
         if (await FindAsync(id, user, bots, ct) is not { } bot)
             return NotFound();
@@ -76,7 +78,7 @@ public static class BotEndpoints
         if (fields.Has("workspace_id"))
             return ApiError.Invalid("workspace_id", "A bot cannot move to another workspace.");
 
-        var updated = BotSettingsReader.Apply(bot, fields) with { UpdatedAt = time.GetUtcNow() };
+        var updated = BotSettingsReader.Apply(bot, fields, secrets) with { UpdatedAt = time.GetUtcNow() };
         if (fields.Error is { } invalid)
             return invalid;
 

@@ -14,6 +14,7 @@ public sealed record BotResponse(
     string? SystemPrompt,
     string? WelcomeMessage,
     FiltersResponse Filters,
+    ModelResponse? Model,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -29,6 +30,7 @@ public sealed record BotResponse(
         bot.SystemPrompt,
         bot.WelcomeMessage,
         new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms),
+        ModelResponse.From(bot.Model),
         bot.CreatedAt,
         bot.UpdatedAt);
 }

@@ -1,5 +1,6 @@
 using Parley.Core.Bots;
 using Parley.Server.Api;
+using Parley.Server.Secrets;
 
 namespace Parley.Server.Bots;
 
@@ -12,10 +13,10 @@ internal static class BotSettingsReader
     private static readonly string[] Known =
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
-        "system_prompt", "welcome_message", "filters",
+        "system_prompt", "welcome_message", "filters", "model",
     ];
 
-    public static Bot Apply(Bot bot, JsonFields fields)
+    public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
     {
         fields.RejectUnknown(Known);
         fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters");
@@ -28,6 +29,7 @@ internal static class BotSettingsReader
         var systemPrompt = fields.String("system_prompt", 20_000, allowEmpty: true);
         var welcome = fields.String("welcome_message", 2_000, allowEmpty: true);
         var filters = Filters(fields, bot.Filters);
+        var model = ModelSettingsReader.Read(fields, bot.Model, secrets);
 
         return bot with
         {
@@ -40,6 +42,7 @@ internal static class BotSettingsReader
             SystemPrompt = fields.Has("system_prompt") ? Blank(systemPrompt) : bot.SystemPrompt,
             WelcomeMessage = fields.Has("welcome_message") ? Blank(welcome) : bot.WelcomeMessage,
             Filters = filters,
+            Model = model,
         };
     }
 

@@ -7,8 +7,8 @@ namespace Parley.Server.Chat.Providers;
 
 /// <summary>
 /// Retries a provider call that fails transiently (see <see cref="TransientFailure"/>) while nothing of the
-/// answer has been received: a stream is retried until its first update arrives, never after, because the
-/// visitor has already seen that text. A <c>Retry-After</c> is honoured up to a cap; a provider that asks for a
+/// answer has been received: a stream is retried until its first text arrives (updates before it, such as a
+/// message-start event, are held until then), never after, because the visitor has already seen that text. A <c>Retry-After</c> is honoured up to a cap; a provider that asks for a
 /// longer wait fails the turn at once. The SDKs' own retries are switched off so this is the only policy.
 /// </summary>
 internal sealed class ResilientChatClient(IChatClient inner, ModelOptions options, TimeProvider time, ILogger log)
@@ -65,14 +65,13 @@ internal sealed class ResilientChatClient(IChatClient inner, ModelOptions option
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (updates, any) = await StartAsync(messages, options, cancellationToken);
+        var (updates, opening) = await StartAsync(messages, options, cancellationToken);
         try
         {
-            while (any)
-            {
+            foreach (var update in opening)
+                yield return update;
+            while (await updates.MoveNextAsync())
                 yield return updates.Current;
-                any = await updates.MoveNextAsync();
-            }
         }
         finally
         {
@@ -80,8 +79,11 @@ internal sealed class ResilientChatClient(IChatClient inner, ModelOptions option
         }
     }
 
-    /// <summary>Opens the stream and waits for its first update, retrying the whole call until it comes.</summary>
-    private async Task<(IAsyncEnumerator<ChatResponseUpdate> Updates, bool Any)> StartAsync(
+    /// <summary>
+    /// Opens the stream and reads it up to its first text (or its end), retrying the whole call until that comes;
+    /// returns the updates read so far and the stream positioned after them.
+    /// </summary>
+    private async Task<(IAsyncEnumerator<ChatResponseUpdate> Updates, List<ChatResponseUpdate> Opening)> StartAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -95,7 +97,15 @@ internal sealed class ResilientChatClient(IChatClient inner, ModelOptions option
                         .GetAsyncEnumerator(ctx.CancellationToken);
                     try
                     {
-                        return (updates, await updates.MoveNextAsync());
+                        var opening = new List<ChatResponseUpdate>();
+                        while (await updates.MoveNextAsync())
+                        {
+                            opening.Add(updates.Current);
+                            if (updates.Current.Text.Length > 0)
+                                break;
+                        }
+
+                        return (updates, opening);
                     }
                     catch
                     {

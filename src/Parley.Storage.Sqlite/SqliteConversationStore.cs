@@ -24,7 +24,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         db.ReadAsync<IReadOnlyList<Message>>(c => c.Query<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, created_at FROM messages
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit)
                 ORDER BY seq
                 """,
@@ -96,6 +96,9 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         public string Content { get; set; } = "";
         public string? Citations { get; set; }
         public bool Interrupted { get; set; }
+        public long InputTokens { get; set; }
+        public long OutputTokens { get; set; }
+        public long CreditsMilli { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -105,6 +108,11 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
             Content,
             Citations is null ? [] : JsonSerializer.Deserialize<List<Citation>>(Citations, StorageJson.Options)!,
             Interrupted,
-            UnixTime.To(CreatedAt));
+            UnixTime.To(CreatedAt))
+        {
+            Usage = Role == nameof(MessageRole.Assistant)
+                ? new TurnUsage((int)InputTokens, (int)OutputTokens, Credits.FromMilli(CreditsMilli))
+                : null,
+        };
     }
 }

@@ -32,6 +32,8 @@ public sealed record Bot
 
     /// <summary>The bot's own embedding model; null uses the deployment's.</summary>
     public EmbeddingSettings? Embedding { get; init; }
+    /// <summary>The model the bot answers with; null means the deployment's default (<c>Parley:Model</c>).</summary>
+    public ModelSettings? Model { get; init; }
 
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server

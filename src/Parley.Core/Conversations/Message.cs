@@ -7,4 +7,8 @@ public sealed record Message(
     string Content,
     IReadOnlyList<Citation> Citations,
     bool Interrupted,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>What producing this message consumed; null for a visitor's message or when not read back.</summary>
+    public TurnUsage? Usage { get; init; }
+}

@@ -14,4 +14,5 @@ public sealed record BotRequest(
     bool? CitationsEnabled,
     string? SystemPrompt,
     string? WelcomeMessage,
-    FiltersResponse? Filters);
+    FiltersResponse? Filters,
+    ModelRequest? Model);

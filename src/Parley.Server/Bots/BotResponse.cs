@@ -16,6 +16,7 @@ public sealed record BotResponse(
     FiltersResponse Filters,
     EmbeddingResponse? Embedding,
     string WhenKnowledgeUnavailable,
+    ModelResponse? Model,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -35,6 +36,7 @@ public sealed record BotResponse(
             ? new EmbeddingResponse(embedding.Provider, embedding.BaseUrl?.ToString(), embedding.Model, embedding.ProtectedApiKey is not null)
             : null,
         bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline ? "decline" : "answer",
+        ModelResponse.From(bot.Model),
         bot.CreatedAt,
         bot.UpdatedAt);
 }

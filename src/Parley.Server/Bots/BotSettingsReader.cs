@@ -13,7 +13,7 @@ internal static class BotSettingsReader
     private static readonly string[] Known =
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
-        "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable",
+        "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable", "model",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
@@ -31,6 +31,7 @@ internal static class BotSettingsReader
         var filters = Filters(fields, bot.Filters);
         var embedding = EmbeddingSettingsReader.Read(fields, bot.Embedding, secrets);
         var knowledgeFallback = WhenKnowledgeUnavailable(fields);
+        var model = ModelSettingsReader.Read(fields, bot.Model, secrets);
 
         return bot with
         {
@@ -45,6 +46,7 @@ internal static class BotSettingsReader
             Filters = filters,
             Embedding = embedding,
             WhenKnowledgeUnavailable = knowledgeFallback ?? bot.WhenKnowledgeUnavailable,
+            Model = model,
         };
     }
 

@@ -3,6 +3,7 @@ using Parley.Server.Captcha;
 using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Providers;
 using Parley.Server.Credits;
 
 namespace Parley.Server.Chat;
@@ -12,6 +13,7 @@ public static class ChatExtensions
     public static IServiceCollection AddParleyChat(this IServiceCollection services)
     {
         services.AddOptions<CreditOptions>().BindConfiguration(CreditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ModelOptions>().BindConfiguration(ModelOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RecaptchaOptions>().BindConfiguration(RecaptchaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<RecaptchaVerifier>();
 
@@ -22,6 +24,9 @@ public static class ChatExtensions
         services.AddSingleton<ChatGate>();
 
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
+        services.AddSingleton<ChatClientFactory>();
+        services.AddSingleton<CreditPrice>();
+
         // Blocks first (a blocked answer needs no rewriting), then grounding, then redaction of what remains.
         services.AddSingleton<IAnswerFilter, BlockedTermsFilter>();
         services.AddSingleton<IAnswerFilter, BlockedTopicsFilter>();

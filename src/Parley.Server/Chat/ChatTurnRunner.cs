@@ -7,6 +7,7 @@ using Parley.Core.Workspaces;
 using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Providers;
 using Parley.Server.Chat.Streaming;
 using Parley.Server.Credits;
 using Parley.Server.Knowledge;
@@ -19,11 +20,11 @@ namespace Parley.Server.Chat;
 /// </summary>
 public sealed class ChatTurnRunner(
     KnowledgeRetriever retriever,
-    IChatClient generator,
+    ChatClientFactory models,
     AnswerFilterChain filters,
     IWorkspaceStore workspaces,
     IConversationStore conversations,
-    IOptions<CreditOptions> credits,
+    CreditPrice price,
     IOptions<RetrievalOptions> retrieval,
     TimeProvider time,
     ILogger<ChatTurnRunner> log)
@@ -37,7 +38,8 @@ public sealed class ChatTurnRunner(
         var aborted = sse.VisitorGone;
         await sse.StartAsync(aborted);
 
-        var cost = credits.Value.PerMessage;
+        var model = models.For(bot);
+        var cost = price.Reserve(model.Choice);
         if (cost > 0 && !await workspaces.TryReserveCreditsAsync(bot.WorkspaceId, cost, aborted))
         {
             await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
@@ -47,7 +49,7 @@ public sealed class ChatTurnRunner(
         var question = NewMessage(admission, MessageRole.User, request.Message);
         var answer = new StringBuilder();
         IReadOnlyList<Citation> citations = [];
-        var usage = new UsageDetails();
+        var usage = new UsageMeter();
         var declined = false;
         TurnOutcome outcome;
         try
@@ -56,7 +58,8 @@ public sealed class ChatTurnRunner(
             var history = admission.Conversation is { } existing
                 ? await conversations.GetMessagesAsync(existing.Id, HistoryMessages, aborted)
                 : [];
-            var passages = await RetrieveAsync(admission, history, sse, aborted);
+            var (query, context) = await StandaloneQueryAsync(model, history, request.Message, usage, aborted);
+            var passages = await RetrieveAsync(admission, query, context, sse, aborted);
 
             await sse.StatusGeneratingAsync(aborted);
             if (passages is null && bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline)
@@ -68,12 +71,14 @@ public sealed class ChatTurnRunner(
 
             passages ??= [];
             var gate = new BlockedTermsGate(bot);
-            var cited = declined ? [] : await GenerateAsync(PromptBuilder.Build(bot, passages, history, request.Message), answer, gate, usage, sse, aborted);
-            citations = Cite(passages, cited);
+            var prompt = PromptBuilder.Build(bot, passages, history, request.Message, PromptBudget.For(model.Choice));
+            var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
+            var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
+            citations = declined ? [] : Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
 
             var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "")
                 : declined ? FilterOutcome.Keep(DeclinedMessage)
-                : await filters.ApplyAsync(new FilterContext(bot, request.Message, passages), answer.ToString(), aborted);
+                : await filters.ApplyAsync(new FilterContext(bot, request.Message, prompt.Passages), answer.ToString(), aborted);
             outcome = filtered.Verdict == FilterVerdict.Block ? TurnOutcome.Blocked : TurnOutcome.Answered;
             if (filtered.Verdict == FilterVerdict.Replace)
             {
@@ -98,12 +103,12 @@ public sealed class ChatTurnRunner(
             Interrupted = outcome is TurnOutcome.Interrupted or TurnOutcome.Failed,
         };
         // A declined answer tells the visitor nothing they asked for, so it costs nothing either.
-        var charged = outcome == TurnOutcome.Answered && !declined ? cost : 0;
+        var charged = outcome == TurnOutcome.Answered && !declined ? price.Charge(usage.InputTokens, usage.OutputTokens, cost) : 0;
 
         // The visitor may be gone: storing the turn and settling credits must not be cancelled with the request.
         await conversations.SaveTurnAsync(
             new Turn(ConversationOf(admission, question), question, reply,
-                new TurnUsage((int)(usage.InputTokenCount ?? 0), (int)(usage.OutputTokenCount ?? 0), charged)),
+                new TurnUsage(usage.InputTokens, usage.OutputTokens, charged)),
             CancellationToken.None);
         if (charged < cost)
             await workspaces.RefundCreditsAsync(bot.WorkspaceId, cost - charged, CancellationToken.None);
@@ -127,15 +132,38 @@ public sealed class ChatTurnRunner(
     private const string BlockedMessage = "This answer was blocked by the bot's content filters.";
     private const string DeclinedMessage = "I can't look this up right now. Please try again in a moment.";
 
+    /// <summary>
+    /// The question retrieval searches for: a follow-up rewritten to stand alone by the bot's model, with no
+    /// history then needed; or, without a model (or when the rewrite fails), the question and the history the
+    /// retriever borrows context from.
+    /// </summary>
+    private async Task<(string Query, IReadOnlyList<Message> Context)> StandaloneQueryAsync(
+        BotModel model, IReadOnlyList<Message> history, string question, UsageMeter usage, CancellationToken aborted)
+    {
+        if (!FollowUpRewriter.Applies(model, history))
+            return (question, history);
+        try
+        {
+            return await FollowUpRewriter.RewriteAsync(model, history, question, usage, aborted) is { } rewritten
+                ? (rewritten, [])
+                : (question, history);
+        }
+        catch (Exception e) when (!aborted.IsCancellationRequested)
+        {
+            log.LogWarning("Rewriting a follow-up for retrieval failed ({Failure}); searching with the question as asked.", e.GetType().Name);
+            return (question, history);
+        }
+    }
+
     /// <summary>The passages for the question, or null when the knowledge could not be searched in time.</summary>
     private async Task<IReadOnlyList<Passage>?> RetrieveAsync(
-        ChatAdmission admission, IReadOnlyList<Message> history, SseWriter sse, CancellationToken aborted)
+        ChatAdmission admission, string query, IReadOnlyList<Message> context, SseWriter sse, CancellationToken aborted)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         budget.CancelAfter(retrieval.Value.TimeoutMs);
         try
         {
-            return await retriever.RetrieveAsync(admission.Bot, admission.Request.Message, history, budget.Token);
+            return await retriever.RetrieveAsync(admission.Bot, query, context, budget.Token);
         }
         catch (Exception e) when (!aborted.IsCancellationRequested)
         {
@@ -147,33 +175,50 @@ public sealed class ChatTurnRunner(
     }
 
     /// <summary>
-    /// Streams the generator's text as <c>content</c> events, through the blocked-terms gate, and returns
-    /// the passages the generator says it used, if it says. A blocked answer stops the generator at once.
+    /// Streams the generator's text as <c>content</c> events, its citation markers renumbered, through the
+    /// blocked-terms gate, and returns the passages the generator says it used, if it says. A blocked answer
+    /// stops the generator at once. Tokens are metered however the stream ends.
     /// </summary>
-    private async Task<int[]?> GenerateAsync(
-        List<ChatMessage> prompt, StringBuilder answer, BlockedTermsGate gate, UsageDetails usage, SseWriter sse, CancellationToken aborted)
+    private static async Task<int[]?> GenerateAsync(
+        BotModel model, Prompt prompt, StringBuilder answer, CitationMarkers markers, BlockedTermsGate gate,
+        UsageMeter usage, SseWriter sse, CancellationToken aborted)
     {
         int[]? cited = null;
-        await foreach (var update in generator.GetStreamingResponseAsync(prompt, cancellationToken: aborted))
+        UsageDetails? reported = null;
+        var written = new StringBuilder();
+        try
         {
-            foreach (var content in update.Contents)
+            await foreach (var update in model.Client.GetStreamingResponseAsync(prompt.Messages, model.AnswerOptions(), aborted))
             {
-                if (content is TextContent { Text.Length: > 0 } text)
-                    answer.Append(text.Text);
-                else if (content is UsageContent { Details: var details })
-                    usage.Add(details);
+                foreach (var content in update.Contents)
+                {
+                    if (content is TextContent { Text.Length: > 0 } text)
+                    {
+                        written.Append(text.Text);
+                        answer.Append(markers.Feed(text.Text));
+                    }
+                    else if (content is UsageContent { Details: var details })
+                    {
+                        (reported ??= new UsageDetails()).Add(details);
+                    }
+                }
+
+                if (update.AdditionalProperties?.TryGetValue(PromptKeys.CitedPassages, out var value) == true && value is int[] numbers)
+                    cited = numbers;
+                await SendAsync(gate.Release(answer, final: false), sse, aborted);
+                if (gate.Blocked)
+                    return cited;
             }
 
-            if (update.AdditionalProperties?.TryGetValue(PromptKeys.CitedPassages, out var value) == true && value is int[] numbers)
-                cited = numbers;
-            await SendAsync(gate.Release(answer, final: false), sse, aborted);
-            if (gate.Blocked)
-                return cited;
+            aborted.ThrowIfCancellationRequested();
+            answer.Append(markers.Flush());
+            await SendAsync(gate.Release(answer, final: true), sse, aborted);
+            return cited;
         }
-
-        aborted.ThrowIfCancellationRequested();
-        await SendAsync(gate.Release(answer, final: true), sse, aborted);
-        return cited;
+        finally
+        {
+            usage.Add(reported, prompt.Tokens, TokenCounter.Count(written.ToString()));
+        }
     }
 
     private static async ValueTask SendAsync(string text, SseWriter sse, CancellationToken aborted)
@@ -182,9 +227,12 @@ public sealed class ChatTurnRunner(
             await sse.ContentAsync(text, aborted);
     }
 
-    private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, int[]? cited) =>
-        passages
-            .Where(p => cited is null || cited.Contains(p.Number))
+    /// <summary>
+    /// The passages the answer used, in the order it used them. A generator that names none (neither markers
+    /// nor a list) is taken to have used them all only if it is the extractive kind, which answers from them alone.
+    /// </summary>
+    private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, IReadOnlyList<int>? cited) =>
+        (cited is null ? passages : cited.Select(n => passages.FirstOrDefault(p => p.Number == n)).OfType<Passage>())
             .Select(p => new Citation(p.PageTitle, p.Url, p.SourceId, p.Score, FromWebSearch: false))
             .ToList();
 

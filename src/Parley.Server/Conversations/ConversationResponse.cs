@@ -21,8 +21,13 @@ public sealed record MessageResponse(
     string Content,
     IReadOnlyList<Citation> Citations,
     bool Interrupted,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UsageResponse? Usage,
     DateTimeOffset CreatedAt)
 {
     public static MessageResponse From(Message m) =>
-        new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted, m.CreatedAt);
+        new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
+            m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null, m.CreatedAt);
 }
+
+/// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>
+public sealed record UsageResponse(int InputTokens, int OutputTokens, decimal Credits);

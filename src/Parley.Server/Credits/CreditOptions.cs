@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Parley.Server.Credits;
 
 /// <summary>
-/// Section <c>Parley:Credits</c>. An answer costs <see cref="PerMessage"/> credits, reserved when the turn
-/// starts and kept only when the answer is delivered in full.
+/// Section <c>Parley:Credits</c>. An answer costs <see cref="PerMessage"/> credits plus its tokens at
+/// <see cref="PerThousandInputTokens"/> and <see cref="PerThousandOutputTokens"/> (see <see cref="CreditPrice"/>):
+/// an upper bound is reserved when the turn starts, and only the actual cost of an answer delivered in full is kept.
 /// </summary>
 public sealed class CreditOptions
 {
@@ -12,6 +13,14 @@ public sealed class CreditOptions
 
     [Range(0, 1_000_000)]
     public decimal PerMessage { get; set; } = 1;
+
+    /// <summary>Credits per 1,000 tokens the model reads (prompt, knowledge, history, follow-up rewriting).</summary>
+    [Range(0, 1_000_000)]
+    public decimal PerThousandInputTokens { get; set; }
+
+    /// <summary>Credits per 1,000 tokens the model writes.</summary>
+    [Range(0, 1_000_000)]
+    public decimal PerThousandOutputTokens { get; set; }
 
     /// <summary>Credits a workspace starts with when it is created without a balance.</summary>
     [Range(0, 1_000_000_000)]

@@ -1,0 +1,80 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Collections.Concurrent;
+using Anthropic;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using OpenAI;
+using Parley.Core.Bots;
+using Parley.Server.Secrets;
+
+namespace Parley.Server.Chat.Providers;
+
+/// <summary>
+/// The chat client a bot answers with: its own model settings, or the deployment's. Clients are built once
+/// per distinct settings and kept, since each holds connection pools; <c>extractive</c> is the registered
+/// <see cref="IChatClient"/> (the offline generator, or whatever a host put in its place).
+/// </summary>
+public sealed class ChatClientFactory(
+    IChatClient extractive,
+    IOptions<ModelOptions> options,
+    SecretProtector secrets,
+    TimeProvider time,
+    ILoggerFactory logs) : IDisposable
+{
+    private readonly ConcurrentDictionary<ModelChoice, Lazy<IChatClient>> _clients = new();
+    private readonly HttpClient _http = new(new RetryAfterHandler(time) { InnerHandler = new SocketsHttpHandler
+    {
+        // Provider hosts move behind their load balancers; a pooled connection should not outlive that.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    } })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public BotModel For(Bot bot)
+    {
+        var choice = ModelChoice.For(bot, options.Value, secrets);
+        if (choice.IsExtractive)
+            return new BotModel(extractive, choice);
+        var client = _clients.GetOrAdd(choice, c => new Lazy<IChatClient>(() => Create(c))).Value;
+        return new BotModel(client, choice);
+    }
+
+    private IChatClient Create(ModelChoice choice)
+    {
+        var timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
+        IChatClient client = choice.Provider switch
+        {
+            ModelSettings.OpenAI => new OpenAIClient(
+                    new ApiKeyCredential(choice.ApiKey ?? "none"),
+                    new OpenAIClientOptions
+                    {
+                        Endpoint = choice.BaseUrl,
+                        RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                        Transport = new HttpClientPipelineTransport(_http),
+                        NetworkTimeout = timeout,
+                    })
+                .GetChatClient(choice.Model)
+                .AsIChatClient(),
+            ModelSettings.Anthropic => new AnthropicClient(new Anthropic.Core.ClientOptions
+                {
+                    ApiKey = choice.ApiKey ?? "none",
+                    BaseUrl = choice.BaseUrl?.ToString().TrimEnd('/') ?? "https://api.anthropic.com",
+                    MaxRetries = 0,
+                    HttpClient = _http,
+                    Timeout = timeout,
+                })
+                .AsIChatClient(choice.Model!, choice.MaxTokens),
+            _ => throw new InvalidOperationException($"No chat client for provider '{choice.Provider}'."),
+        };
+        return new ResilientChatClient(client, options.Value, time, logs.CreateLogger<ResilientChatClient>());
+    }
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values.Where(c => c.IsValueCreated))
+            client.Value.Dispose();
+        _http.Dispose();
+    }
+}

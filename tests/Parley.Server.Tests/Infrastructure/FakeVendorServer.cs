@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Parley.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A model vendor's HTTP API on loopback: answers each request with the next scripted <see cref="VendorReply"/>
+/// (or <see cref="Default"/> once they run out) and records what it received, for tests to assert on.
+/// The wire format is the subclass's: see <see cref="FakeOpenAIChat"/> and <see cref="FakeAnthropic"/>.
+/// </summary>
+public abstract class FakeVendorServer : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<VendorReply> _script = new();
+    private WebApplication _app = null!;
+
+    /// <summary>What each request carried: its headers and its JSON body, in the order they came.</summary>
+    public ConcurrentQueue<VendorRequest> Requests { get; } = new();
+
+    public VendorReply Default { get; set; } = VendorReply.Text("Refunds ", "take five ", "business days [1].");
+
+    public string Root => _app.Urls.First();
+
+    protected abstract string Path { get; }
+
+    public void Enqueue(params VendorReply[] replies)
+    {
+        foreach (var reply in replies)
+            _script.Enqueue(reply);
+    }
+
+    protected static async Task<T> StartAsync<T>(T fake)
+        where T : FakeVendorServer
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        fake._app = builder.Build();
+        fake._app.MapPost(fake.Path, fake.HandleAsync);
+        await fake._app.StartAsync();
+        return fake;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task HandleAsync(HttpContext http)
+    {
+        using var body = await JsonDocument.ParseAsync(http.Request.Body);
+        Requests.Enqueue(new VendorRequest(
+            http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+            body.RootElement.Clone(),
+            DateTimeOffset.UtcNow));
+        var reply = _script.TryDequeue(out var next) ? next : Default;
+
+        if (reply.Status != 200)
+        {
+            http.Response.StatusCode = reply.Status;
+            if (reply.RetryAfter is not null)
+                http.Response.Headers.RetryAfter = reply.RetryAfter;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(ErrorBody(reply));
+            return;
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        var model = body.RootElement.GetProperty("model").GetString()!;
+        foreach (var frame in Stream(reply, model, http.Abort))
+        {
+            if (frame is null)
+                return;
+            await http.Response.WriteAsync(frame, Encoding.UTF8);
+            await http.Response.Body.FlushAsync();
+            await Task.Delay(reply.Pace);
+        }
+    }
+
+    /// <summary>The vendor's error body for a failed request.</summary>
+    protected abstract string ErrorBody(VendorReply reply);
+
+    /// <summary>The frames of a streamed answer; a null frame means the stream ends there (the connection was dropped).</summary>
+    protected abstract IEnumerable<string?> Stream(VendorReply reply, string model, Action drop);
+
+    protected static string Json(object value) => JsonSerializer.Serialize(value);
+}
+
+public sealed record VendorRequest(IReadOnlyDictionary<string, string> Headers, JsonElement Body, DateTimeOffset ReceivedAt)
+{
+    public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
+}

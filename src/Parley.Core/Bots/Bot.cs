@@ -27,6 +27,8 @@ public sealed record Bot
 
     public FilterSettings Filters { get; init; } = FilterSettings.None;
 
+    public WebSearchSettings WebSearch { get; init; } = WebSearchSettings.Off;
+
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server
     /// replica knows when its in-memory search index of the bot is out of date. Maintained by the store.

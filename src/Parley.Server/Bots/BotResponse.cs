@@ -14,6 +14,7 @@ public sealed record BotResponse(
     string? SystemPrompt,
     string? WelcomeMessage,
     FiltersResponse Filters,
+    WebSearchResponse WebSearch,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -29,6 +30,7 @@ public sealed record BotResponse(
         bot.SystemPrompt,
         bot.WelcomeMessage,
         new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms),
+        new WebSearchResponse(bot.WebSearch.Enabled, bot.WebSearch.MaxResults),
         bot.CreatedAt,
         bot.UpdatedAt);
 }
@@ -36,3 +38,5 @@ public sealed record BotResponse(
 public sealed record RateLimitResponse(int MaxMessages, int WindowSeconds);
 
 public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> BlockedTerms);
+
+public sealed record WebSearchResponse(bool Enabled, int MaxResults);

@@ -12,13 +12,13 @@ internal static class BotSettingsReader
     private static readonly string[] Known =
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
-        "system_prompt", "welcome_message", "filters",
+        "system_prompt", "welcome_message", "filters", "web_search",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields)
     {
         fields.RejectUnknown(Known);
-        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters");
+        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "web_search");
         var name = fields.String("name", 200);
         var privacy = Privacy(fields);
         var active = fields.Bool("active");
@@ -28,6 +28,7 @@ internal static class BotSettingsReader
         var systemPrompt = fields.String("system_prompt", 20_000, allowEmpty: true);
         var welcome = fields.String("welcome_message", 2_000, allowEmpty: true);
         var filters = Filters(fields, bot.Filters);
+        var webSearch = WebSearch(fields, bot.WebSearch);
 
         return bot with
         {
@@ -40,6 +41,7 @@ internal static class BotSettingsReader
             SystemPrompt = fields.Has("system_prompt") ? Blank(systemPrompt) : bot.SystemPrompt,
             WelcomeMessage = fields.Has("welcome_message") ? Blank(welcome) : bot.WelcomeMessage,
             Filters = filters,
+            WebSearch = webSearch,
         };
     }
 
@@ -94,6 +96,18 @@ internal static class BotSettingsReader
         return new FilterSettings(
             filters.Bool("redact_pii") ?? current.RedactPii,
             filters.StringList("blocked_terms", 500, 200) ?? current.BlockedTerms);
+    }
+
+    private static WebSearchSettings WebSearch(JsonFields fields, WebSearchSettings current)
+    {
+        var search = fields.Object("web_search");
+        if (search is null)
+            return current;
+        search.RejectUnknown("enabled", "max_results");
+        search.RejectNull("enabled", "max_results");
+        return new WebSearchSettings(
+            search.Bool("enabled") ?? current.Enabled,
+            search.Int("max_results", 1, WebSearchSettings.MostResults) ?? current.MaxResults);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

@@ -7,6 +7,7 @@ using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Streaming;
+using Parley.Server.Chat.WebSearch;
 using Parley.Server.Credits;
 using Parley.Server.Knowledge;
 
@@ -18,6 +19,7 @@ namespace Parley.Server.Chat;
 /// </summary>
 public sealed class ChatTurnRunner(
     KnowledgeRetriever retriever,
+    WebSearchFallback webSearch,
     IChatClient generator,
     AnswerFilterChain filters,
     IWorkspaceStore workspaces,
@@ -55,6 +57,7 @@ public sealed class ChatTurnRunner(
                 ? await conversations.GetMessagesAsync(existing.Id, HistoryMessages, aborted)
                 : [];
             var passages = await RetrieveAsync(admission, history, sse, aborted);
+            passages = await webSearch.SupplementAsync(bot, request.Message, passages, sse, aborted);
 
             await sse.StatusGeneratingAsync(aborted);
             var gate = new BlockedTermsGate(bot);
@@ -170,7 +173,7 @@ public sealed class ChatTurnRunner(
     private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, int[]? cited) =>
         passages
             .Where(p => cited is null || cited.Contains(p.Number))
-            .Select(p => new Citation(p.PageTitle, p.Url, p.SourceId, p.Score, FromWebSearch: false))
+            .Select(p => new Citation(p.PageTitle, p.Url, p.SourceId, p.Score, p.FromWebSearch))
             .ToList();
 
     private Message NewMessage(ChatAdmission admission, MessageRole role, string content) =>

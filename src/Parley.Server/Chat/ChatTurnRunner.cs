@@ -170,9 +170,9 @@ public sealed class ChatTurnRunner(
             await sse.ContentAsync(text, aborted);
     }
 
+    // In the order the generator names them: the answer's first source first.
     private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, int[]? cited) =>
-        passages
-            .Where(p => cited is null || cited.Contains(p.Number))
+        (cited is null ? passages : cited.Distinct().Select(n => passages.FirstOrDefault(p => p.Number == n)).OfType<Passage>())
             .Select(p => new Citation(p.PageTitle, p.Url, p.SourceId, p.Score, p.FromWebSearch))
             .ToList();
 

@@ -41,6 +41,10 @@ public sealed class ChunkEmbedder(IServiceProvider services, Microsoft.Extension
     public async Task<float[]?> EmbedQuestionAsync(string question, CancellationToken ct) =>
         _generator is null ? null : (await _generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
 
+    /// <summary>Short texts (sentences) in the questions' space, for the answer step; null without a model.</summary>
+    public async Task<IReadOnlyList<float[]>?> EmbedTextsAsync(IReadOnlyList<string> texts, CancellationToken ct) =>
+        _generator is null ? null : (await _generator.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToList();
+
     public void Dispose() => _ingesting.Dispose();
 
     internal static string TextOf(Chunk chunk) =>

@@ -85,6 +85,8 @@ public static class ExtractiveAnswer
         foreach (var passage in passages)
         {
             var sentences = Sentences.Split(passage.Text);
+            if (sentences.Count == 0)
+                sentences = Sentences.Split(passage.Text, headings: true);
             for (var i = 0; i < sentences.Count; i++)
             {
                 var candidate = new SentenceCandidate(passage, i, sentences[i]);

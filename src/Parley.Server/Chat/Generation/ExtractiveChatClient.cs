@@ -31,7 +31,7 @@ public sealed class ExtractiveChatClient(ChunkEmbedder? embedder = null) : IChat
         var conversation = messages as IList<ChatMessage> ?? messages.ToList();
         var passages = conversation.FirstOrDefault(m => m.Role == ChatRole.System)?.AdditionalProperties?
             .TryGetValue(PromptKeys.Passages, out var value) == true && value is IReadOnlyList<Passage> list ? list : [];
-        var question = conversation.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
+        var question = QuestionOf(conversation);
 
         var embed = embedder is { Enabled: true } ? embedder.EmbedTextsAsync : (EmbedTexts?)null;
         var (text, cited) = await ExtractiveAnswer.ComposeAsync(question, passages, embed, cancellationToken);
@@ -49,6 +49,21 @@ public sealed class ExtractiveChatClient(ChunkEmbedder? embedder = null) : IChat
             AdditionalProperties = new() { [PromptKeys.CitedPassages] = cited },
             FinishReason = ChatFinishReason.Stop,
         };
+    }
+
+    /// <summary>
+    /// The visitor's question; a follow-up ("and how long does it last?") is read together with the question
+    /// before it, as retrieval reads it, so the sentences chosen are about the thing being discussed.
+    /// </summary>
+    private static string QuestionOf(IList<ChatMessage> conversation)
+    {
+        var asked = conversation.Where(m => m.Role == ChatRole.User).Select(m => m.Text).ToList();
+        if (asked.Count == 0)
+            return "";
+        var question = asked[^1];
+        return asked.Count > 1 && KnowledgeRetriever.IsFollowUp(question, QueryTerms.Extract(question).Count)
+            ? $"{asked[^2]}\n{question}"
+            : question;
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>

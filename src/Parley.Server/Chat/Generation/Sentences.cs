@@ -12,7 +12,9 @@ public static class Sentences
 {
     private const int MaxInlineCodeChars = 120;
 
-    public static IReadOnlyList<string> Split(string text)
+    /// <param name="text">A passage.</param>
+    /// <param name="headings">Whether headings count as sentences: for a text that has nothing else to say.</param>
+    public static IReadOnlyList<string> Split(string text, bool headings = false)
     {
         var sentences = new List<string>();
         var paragraph = new StringBuilder();
@@ -41,6 +43,14 @@ public static class Sentences
             {
                 if (line.Length > 0)
                     fence.Add(line);
+                continue;
+            }
+
+            if (headings && IsHeading(line))
+            {
+                Flush();
+                paragraph.Append(line.TrimStart('#').Trim());
+                Flush();
                 continue;
             }
 

@@ -34,6 +34,7 @@ public sealed record Bot
     public EmbeddingSettings? Embedding { get; init; }
     /// <summary>The model the bot answers with; null means the deployment's default (<c>Parley:Model</c>).</summary>
     public ModelSettings? Model { get; init; }
+    public WebSearchSettings WebSearch { get; init; } = WebSearchSettings.Off;
 
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server

@@ -17,6 +17,7 @@ public sealed record BotResponse(
     EmbeddingResponse? Embedding,
     string WhenKnowledgeUnavailable,
     ModelResponse? Model,
+    WebSearchResponse WebSearch,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -37,6 +38,7 @@ public sealed record BotResponse(
             : null,
         bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline ? "decline" : "answer",
         ModelResponse.From(bot.Model),
+        new WebSearchResponse(bot.WebSearch.Enabled, bot.WebSearch.MaxResults),
         bot.CreatedAt,
         bot.UpdatedAt);
 }
@@ -47,3 +49,5 @@ public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> Block
 
 /// <summary>The embedding setting as shown: the key itself is never returned, only whether one is set.</summary>
 public sealed record EmbeddingResponse(string Provider, string? BaseUrl, string? Model, bool ApiKeySet);
+
+public sealed record WebSearchResponse(bool Enabled, int MaxResults);

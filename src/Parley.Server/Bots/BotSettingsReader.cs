@@ -13,13 +13,13 @@ internal static class BotSettingsReader
     private static readonly string[] Known =
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
-        "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable", "model",
+        "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable", "model", "web_search",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
     {
         fields.RejectUnknown(Known);
-        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "when_knowledge_unavailable");
+        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "when_knowledge_unavailable", "web_search");
         var name = fields.String("name", 200);
         var privacy = Privacy(fields);
         var active = fields.Bool("active");
@@ -32,6 +32,7 @@ internal static class BotSettingsReader
         var embedding = EmbeddingSettingsReader.Read(fields, bot.Embedding, secrets);
         var knowledgeFallback = WhenKnowledgeUnavailable(fields);
         var model = ModelSettingsReader.Read(fields, bot.Model, secrets);
+        var webSearch = WebSearch(fields, bot.WebSearch);
 
         return bot with
         {
@@ -47,6 +48,7 @@ internal static class BotSettingsReader
             Embedding = embedding,
             WhenKnowledgeUnavailable = knowledgeFallback ?? bot.WhenKnowledgeUnavailable,
             Model = model,
+            WebSearch = webSearch,
         };
     }
 
@@ -124,6 +126,17 @@ internal static class BotSettingsReader
         "decline" => KnowledgeFallback.Decline,
         _ => Fail<KnowledgeFallback>(fields, "when_knowledge_unavailable", "'when_knowledge_unavailable' must be \"answer\" or \"decline\"."),
     };
+    private static WebSearchSettings WebSearch(JsonFields fields, WebSearchSettings current)
+    {
+        var search = fields.Object("web_search");
+        if (search is null)
+            return current;
+        search.RejectUnknown("enabled", "max_results");
+        search.RejectNull("enabled", "max_results");
+        return new WebSearchSettings(
+            search.Bool("enabled") ?? current.Enabled,
+            search.Int("max_results", 1, WebSearchSettings.MostResults) ?? current.MaxResults);
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 

@@ -4,6 +4,7 @@ using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Providers;
+using Parley.Server.Chat.WebSearch;
 using Parley.Server.Credits;
 
 namespace Parley.Server.Chat;
@@ -33,6 +34,7 @@ public static class ChatExtensions
         services.AddSingleton<IAnswerFilter, GroundingFilter>();
         services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
         services.AddSingleton<AnswerFilterChain>();
+        services.AddParleyWebSearch();
         services.AddSingleton<ChatTurnRunner>();
 
         // A preflight carries no body, so it cannot know which bot is asked; the bot's allowed domains

@@ -9,8 +9,10 @@ using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Providers;
 using Parley.Server.Chat.Streaming;
+using Parley.Server.Chat.WebSearch;
 using Parley.Server.Credits;
 using Parley.Server.Knowledge;
+using Parley.Server.Knowledge.Embeddings;
 
 namespace Parley.Server.Chat;
 
@@ -21,6 +23,8 @@ namespace Parley.Server.Chat;
 public sealed class ChatTurnRunner(
     KnowledgeRetriever retriever,
     ChatClientFactory models,
+    WebSearchFallback webSearch,
+    ChunkEmbedder embedder,
     AnswerFilterChain filters,
     IWorkspaceStore workspaces,
     IConversationStore conversations,
@@ -60,6 +64,8 @@ public sealed class ChatTurnRunner(
                 : [];
             var (query, context) = await StandaloneQueryAsync(model, history, request.Message, usage, aborted);
             var passages = await RetrieveAsync(admission, query, context, sse, aborted);
+            if (passages is not null)
+                passages = await webSearch.SupplementAsync(bot, query, passages, sse, aborted);
 
             await sse.StatusGeneratingAsync(aborted);
             if (passages is null && bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline)
@@ -72,13 +78,14 @@ public sealed class ChatTurnRunner(
             passages ??= [];
             var gate = new BlockedTermsGate(bot);
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, PromptBudget.For(model.Choice));
+            BindEmbeddingModel(prompt, bot);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
             citations = declined ? [] : Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
 
             var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "")
                 : declined ? FilterOutcome.Keep(DeclinedMessage)
-                : await filters.ApplyAsync(new FilterContext(bot, request.Message, prompt.Passages), answer.ToString(), aborted);
+                : await filters.ApplyAsync(new FilterContext(bot, request.Message, prompt.Passages, Quoted: model.Client is ExtractiveChatClient), answer.ToString(), aborted);
             outcome = filtered.Verdict == FilterVerdict.Block ? TurnOutcome.Blocked : TurnOutcome.Answered;
             if (filtered.Verdict == FilterVerdict.Replace)
             {
@@ -221,6 +228,13 @@ public sealed class ChatTurnRunner(
         }
     }
 
+    /// <summary>The extractive generator compares sentences with the bot's own embedding model; providers ignore it.</summary>
+    private void BindEmbeddingModel(Prompt prompt, Bot bot)
+    {
+        if (prompt.Messages.FirstOrDefault(m => m.Role == ChatRole.System) is { } system)
+            (system.AdditionalProperties ??= [])[PromptKeys.EmbeddingModel] = embedder.ModelOf(bot);
+    }
+
     private static async ValueTask SendAsync(string text, SseWriter sse, CancellationToken aborted)
     {
         if (text.Length > 0)
@@ -232,8 +246,8 @@ public sealed class ChatTurnRunner(
     /// nor a list) is taken to have used them all only if it is the extractive kind, which answers from them alone.
     /// </summary>
     private static IReadOnlyList<Citation> Cite(IReadOnlyList<Passage> passages, IReadOnlyList<int>? cited) =>
-        (cited is null ? passages : cited.Select(n => passages.FirstOrDefault(p => p.Number == n)).OfType<Passage>())
-            .Select(p => new Citation(p.PageTitle, p.Url, p.SourceId, p.Score, FromWebSearch: false))
+        (cited is null ? passages : cited.Distinct().Select(n => passages.FirstOrDefault(p => p.Number == n)).OfType<Passage>())
+            .Select(p => new Citation(p.PageTitle, p.Url, p.SourceId, p.Score, p.FromWebSearch))
             .ToList();
 
     private Message NewMessage(ChatAdmission admission, MessageRole role, string content) =>

@@ -116,7 +116,8 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<Retrie
 
     private static readonly string[] Anaphora = ["it", "its", "that", "this", "those", "these", "they", "them", "there", "one"];
 
-    private static bool IsFollowUp(string question, int contentWords) =>
+    /// <summary>A question too short or too vague ("it", "that") to stand alone; the answer step reads it the same way.</summary>
+    internal static bool IsFollowUp(string question, int contentWords) =>
         contentWords < 3 || QueryTerms.Words(question).Any(w => Anaphora.Contains(w));
 
     /// <summary>One chunk's standing in either ranking, and what its relevance is made of.</summary>

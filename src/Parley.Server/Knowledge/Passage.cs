@@ -2,7 +2,7 @@ using Parley.Core.Knowledge;
 
 namespace Parley.Server.Knowledge;
 
-/// <summary>A retrieved chunk as the answer step sees it: numbered for citing, scored 0..1.</summary>
+/// <summary>A retrieved chunk (or web search result) as the answer step sees it: numbered for citing, scored 0..1.</summary>
 public sealed record Passage(
     int Number,
     string SourceId,
@@ -11,4 +11,5 @@ public sealed record Passage(
     string? Url,
     string? Heading,
     string Text,
-    double Score);
+    double Score,
+    bool FromWebSearch = false);

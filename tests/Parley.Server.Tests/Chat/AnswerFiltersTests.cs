@@ -79,6 +79,22 @@ public sealed class AnswerFiltersTests
         Assert.IsType<DoneEvent>(events[^1]);
     }
 
+    [Theory]
+    [InlineData("How long do refunds take?")]
+    [InlineData("Do you sell garden furniture?")]
+    public async Task The_offline_generators_quotes_and_its_honest_i_dont_know_pass_strict_grounding_unreplaced(string question)
+    {
+        await using var app = await ParleyApp.StartAsync(a => a.With("Parley:Embeddings:Provider", "none"));
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync(new { filters = new { grounding = "strict" } });
+
+        var events = await app.PublicChat().CollectAsync(new ChatRequest(botId, question, ChatStreams.NewSession()));
+
+        Assert.DoesNotContain(events, e => e is ReplaceEvent);
+        Assert.IsType<DoneEvent>(events[^1]);
+        Assert.NotEqual(Fallback, events.Text());
+    }
+
     [Fact]
     public async Task With_grounding_off_the_answer_is_sent_as_written()
     {

@@ -33,7 +33,7 @@ public sealed partial class GroundingFilter : IAnswerFilter
     private static FilterOutcome Check(FilterContext context, string answer)
     {
         var mode = context.Bot.Filters.Grounding;
-        if (mode == GroundingMode.Off || answer.Trim() == Fallback)
+        if (mode == GroundingMode.Off || context.Quoted || answer.Trim() == Fallback)
             return FilterOutcome.Keep(answer);
 
         var evidence = Evidence.Of(context.Passages);

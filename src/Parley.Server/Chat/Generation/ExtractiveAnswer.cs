@@ -3,9 +3,16 @@ using Parley.Server.Knowledge;
 
 namespace Parley.Server.Chat.Generation;
 
+/// <summary>Embeds texts in the question's space, or returns null when no embedding model is configured.</summary>
+public delegate Task<IReadOnlyList<float[]>?> EmbedTexts(IReadOnlyList<string> texts, CancellationToken ct);
+
 /// <summary>
-/// Composes an answer from the passages' own sentences: those that share the most words with the
-/// question, without near-repeats, kept in reading order. Nothing is written that a source does not say.
+/// Composes an answer from the passages' own whole sentences. Each sentence is scored by the question's words
+/// it holds (rare words weigh more) and, with embeddings, by closeness in meaning; the answer takes the best,
+/// then adds others by maximal marginal relevance, so a second sentence must add something the first did not
+/// say. Near-duplicates are never quoted twice. When no sentence is close enough to the question, the answer
+/// says plainly that the knowledge does not hold it, rather than quote something beside the point.
+/// Nothing is written that a source does not say.
 /// </summary>
 public static class ExtractiveAnswer
 {
@@ -14,10 +21,26 @@ public static class ExtractiveAnswer
         "Could you rephrase the question, or ask about something else?";
 
     private const int MaxSentences = 3;
-    private const int MaxWords = 90;
-    private const int MinAnswerWords = 6;
+    private const int MaxWords = 80;
+    private const int MinSentenceWords = 4;
+    private const int MaxSentenceWords = 70;
 
-    public static (string Text, int[] Cited) Compose(IReadOnlyList<string> questionTerms, IReadOnlyList<Passage> passages)
+    // Embedding costs grow with the pool; past this many, the sentences sharing the most words go first.
+    private const int MaxCandidates = 64;
+
+    // MMR: how much relevance outweighs novelty when adding a sentence.
+    private const double Lambda = 0.7;
+
+    // The "I don't know" bar. MiniLM puts unrelated sentences near 0.1 and a sentence that answers near 0.5:
+    // a sentence clears the bar by meaning, or by holding most of what the question asks about.
+    private const double MinSimilarity = 0.35;
+    private const double MinOverlap = 0.5;
+    private const double MinLexicalOverlap = 0.3;
+
+    private static readonly string[] Anaphora = ["it ", "its ", "this ", "that ", "these ", "those ", "they ", "them ", "there ", "he ", "she "];
+
+    public static async Task<(string Text, int[] Cited)> ComposeAsync(
+        string question, IReadOnlyList<Passage> passages, EmbedTexts? embed, CancellationToken ct)
     {
         if (passages.Count == 0)
             return (NotFound, []);
@@ -25,62 +48,147 @@ public static class ExtractiveAnswer
         var top = passages[0];
         // A Q&A pair is an answer the business wrote for exactly this kind of question: quote it whole.
         if (top.SourceType == SourceType.Qa)
-            return (top.Text.Trim(), [top.Number]);
-
-        var stems = questionTerms.Select(QueryTerms.Stem).ToHashSet(StringComparer.Ordinal);
-        var candidates = passages.Take(MaxSentences)
-            .SelectMany(p => Sentences.Split(p.Text).Select((s, i) => new Candidate(p, i, s, Score(s, stems, p, i))))
-            .Where(c => c.Score > 0)
-            .OrderByDescending(c => c.Score)
-            .ToList();
-
-        var chosen = new List<Candidate>();
-        var words = 0;
-        foreach (var candidate in candidates)
         {
-            var length = candidate.Text.Split(' ').Length;
-            if (chosen.Count == MaxSentences || (chosen.Count > 0 && words + length > MaxWords))
-                break;
-            if (chosen.Exists(c => Similar(c.Text, candidate.Text)))
+            var written = string.Join(' ', Sentences.Split(top.Text));
+            return (written.Length > 0 ? written : top.Text.Trim(), [top.Number]);
+        }
+
+        var candidates = Candidates(passages);
+        if (candidates.Count == 0)
+            return (NotFound, []);
+
+        ScoreOverlap(question, candidates);
+        if (candidates.Count > MaxCandidates)
+            candidates = candidates.OrderByDescending(c => c.Overlap).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
+        var semantic = embed is not null && await EmbedAsync(question, candidates, embed, ct);
+        foreach (var c in candidates)
+        {
+            var meaning = c.Similarity is { } s ? Math.Clamp((s - 0.1) / 0.5, 0, 1) : 0;
+            // Retrieval already ranked the passages; among equals, a better passage's sentence wins.
+            c.Relevance = (semantic ? (0.45 * c.Overlap) + (0.55 * meaning) : c.Overlap) + (0.05 * c.Passage.Score);
+        }
+
+        var ranked = candidates.OrderByDescending(c => c.Relevance).ToList();
+        var best = ranked[0];
+        if (!Answers(best, semantic))
+            return (NotFound, []);
+
+        var chosen = Choose(ranked, semantic);
+        AddAntecedent(chosen, candidates);
+        return Write(chosen);
+    }
+
+    private static List<SentenceCandidate> Candidates(IReadOnlyList<Passage> passages)
+    {
+        var candidates = new List<SentenceCandidate>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in passages)
+        {
+            var sentences = Sentences.Split(passage.Text);
+            if (sentences.Count == 0)
+                sentences = Sentences.Split(passage.Text, headings: true);
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var candidate = new SentenceCandidate(passage, i, sentences[i]);
+                if (Quotable(candidate) && seen.Add(Normalised(candidate.Text)))
+                    candidates.Add(candidate);
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>A sentence that reads well on its own: prose of a sensible length, not a fragment, an address or leftover code.</summary>
+    private static bool Quotable(SentenceCandidate c)
+    {
+        var text = c.Text;
+        if (c.Words is < MinSentenceWords or > MaxSentenceWords || InlineMarkup.HasAddress(text))
+            return false;
+        // A sentence ending in a colon introduces something (a list, code) that is not quoted with it.
+        if (text.EndsWith(':') || text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…') || text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith('…'))
+            return false;
+        var visible = text.Count(ch => !char.IsWhiteSpace(ch));
+        return text.Count(char.IsLetter) >= 0.6 * visible;
+    }
+
+    private static void ScoreOverlap(string question, List<SentenceCandidate> candidates)
+    {
+        var asked = QueryTerms.Extract(question).Select(QueryTerms.Stem).Distinct().ToList();
+        if (asked.Count == 0)
+            return;
+        // A word found in few sentences says more about which one answers than a word found in all of them;
+        // a word found in none weighs most, so a question about something the knowledge lacks scores low everywhere.
+        var weights = asked.ToDictionary(t => t, t => Math.Log(1 + ((candidates.Count + 1.0) / (candidates.Count(c => c.Stems.Contains(t)) + 0.5))));
+        var total = weights.Values.Sum();
+        foreach (var c in candidates)
+            c.Overlap = asked.Where(c.Stems.Contains).Sum(t => weights[t]) / total;
+    }
+
+    private static async Task<bool> EmbedAsync(string question, List<SentenceCandidate> candidates, EmbedTexts embed, CancellationToken ct)
+    {
+        IReadOnlyList<float[]>? vectors;
+        try
+        {
+            vectors = await embed([question, .. candidates.Select(c => c.Text)], ct);
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // An embedding model that fails leaves the words to decide, as when none is configured.
+            return false;
+        }
+
+        if (vectors is null || vectors.Count != candidates.Count + 1)
+            return false;
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            candidates[i].Vector = vectors[i + 1];
+            candidates[i].Similarity = SentenceCandidate.Cosine(vectors[0], vectors[i + 1]);
+        }
+
+        return true;
+    }
+
+    private static bool Answers(SentenceCandidate c, bool semantic) =>
+        semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap : c.Overlap >= MinLexicalOverlap;
+
+    /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
+    private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked, bool semantic)
+    {
+        var chosen = new List<SentenceCandidate> { ranked[0] };
+        var words = ranked[0].Words;
+        var floor = ranked[0].Relevance * 0.6;
+        var remaining = ranked.Skip(1).Where(c => c.Relevance >= floor && Answers(c, semantic)).ToList();
+        while (chosen.Count < MaxSentences && remaining.Count > 0)
+        {
+            var next = remaining.MaxBy(c => (Lambda * c.Relevance) - ((1 - Lambda) * chosen.Max(c.Likeness)))!;
+            remaining.Remove(next);
+            if (chosen.Exists(c => c.Repeats(next)) || words + next.Words > MaxWords)
                 continue;
-            chosen.Add(candidate);
-            words += length;
+            chosen.Add(next);
+            words += next.Words;
         }
 
-        if (chosen.Count == 0)
-            chosen = Sentences.Split(top.Text).Take(2).Select((s, i) => new Candidate(top, i, s, 0)).ToList();
-
-        // A very short match is usually a title line ("Descaling your kettle."): what it introduces is the answer.
-        foreach (var title in chosen.Where(c => c.Text.Split(' ').Length < MinAnswerWords).ToList())
-        {
-            var next = Sentences.Split(title.Passage.Text).ElementAtOrDefault(title.Position + 1);
-            if (next is not null && !chosen.Exists(c => c.Passage == title.Passage && c.Position == title.Position + 1))
-                chosen.Add(new Candidate(title.Passage, title.Position + 1, next, 0));
-        }
-
-        var ordered = chosen.OrderBy(c => c.Passage.Number).ThenBy(c => c.Position).ToList();
-        var text = ordered.Aggregate("", (answer, c) => answer.Length == 0 || answer.EndsWith('\n') ? answer + c.Text : answer + " " + c.Text).Trim();
-        // Every retrieved passage cleared the relevance bar and is where a reader should look next,
-        // in retrieval order: the answer quotes the best of them, the rest back it up.
-        return (text, passages.Select(p => p.Number).ToArray());
+        return chosen;
     }
 
-    private static double Score(string sentence, HashSet<string> questionStems, Passage passage, int position)
+    /// <summary>A best sentence that begins "It …" or "This …" needs the sentence before it to be understood.</summary>
+    private static void AddAntecedent(List<SentenceCandidate> chosen, List<SentenceCandidate> candidates)
     {
-        var matched = QueryTerms.Words(sentence).Select(QueryTerms.Stem).Where(questionStems.Contains).Distinct().Count();
-        if (matched == 0)
-            return 0;
-        // Earlier passages are more relevant, and a section's first sentence usually states its point.
-        return matched + (passage.Score * 0.5) + (position == 0 ? 0.25 : 0);
+        var first = chosen[0];
+        if (first.Position == 0 || !Anaphora.Any(a => first.Text.StartsWith(a, StringComparison.OrdinalIgnoreCase)))
+            return;
+        var before = candidates.Find(c => c.Passage == first.Passage && c.Position == first.Position - 1);
+        if (before is not null && !chosen.Contains(before) && chosen.Sum(c => c.Words) + before.Words <= MaxWords)
+            chosen.Insert(1, before);
     }
 
-    private static bool Similar(string a, string b)
+    /// <summary>The passages in the order of their best sentence, each passage's sentences in reading order.</summary>
+    private static (string Text, int[] Cited) Write(List<SentenceCandidate> chosen)
     {
-        var left = QueryTerms.Words(a).ToHashSet(StringComparer.Ordinal);
-        var right = QueryTerms.Words(b).ToHashSet(StringComparer.Ordinal);
-        var shared = left.Intersect(right).Count();
-        return shared > 0.7 * Math.Min(left.Count, right.Count);
+        var passages = chosen.Select(c => c.Passage).Distinct().ToList();
+        var ordered = passages.SelectMany(p => chosen.Where(c => c.Passage == p).OrderBy(c => c.Position)).ToList();
+        return (string.Join(' ', ordered.Select(c => c.Text)), passages.Select(p => p.Number).ToArray());
     }
 
-    private sealed record Candidate(Passage Passage, int Position, string Text, double Score);
+    private static string Normalised(string text) => string.Join(' ', QueryTerms.Words(text));
 }

@@ -3,93 +3,163 @@ using System.Text;
 namespace Parley.Server.Chat.Generation;
 
 /// <summary>
-/// Splits prose into whole sentences and drops Markdown line syntax (headings, list bullets, quotes)
-/// so quoted sentences read cleanly. A code block belongs to the sentence that introduces it (one
-/// ending in a colon), since the code is usually the answer; other code blocks and tables are skipped.
+/// Splits a passage (Markdown, as the extractors write it) into whole, clean sentences in reading order.
+/// A paragraph's lines are joined before splitting, so a sentence that wraps is never cut in two; headings,
+/// table rows, rules and code are left out, except a one-line command that a sentence ending in a colon
+/// introduces ("Install it with: apt install foo"), since the command is then the answer.
 /// </summary>
 public static class Sentences
 {
-    public static IReadOnlyList<string> Split(string text)
+    private const int MaxInlineCodeChars = 120;
+
+    /// <param name="text">A passage.</param>
+    /// <param name="headings">Whether headings count as sentences: for a text that has nothing else to say.</param>
+    public static IReadOnlyList<string> Split(string text, bool headings = false)
     {
         var sentences = new List<string>();
-        StringBuilder? fence = null;
+        var paragraph = new StringBuilder();
+        List<string>? fence = null;
+
         foreach (var raw in text.Split('\n'))
         {
-            var line = raw.TrimEnd();
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            var line = raw.Trim();
+            if (line.StartsWith("```", StringComparison.Ordinal) || line.StartsWith("~~~", StringComparison.Ordinal))
             {
                 if (fence is null)
                 {
-                    fence = new StringBuilder(line.Trim());
-                    continue;
+                    Flush();
+                    fence = [];
+                }
+                else
+                {
+                    AttachCode(sentences, fence);
+                    fence = null;
                 }
 
-                fence.Append('\n').Append(line.Trim());
-                AttachCode(sentences, fence.ToString());
-                fence = null;
                 continue;
             }
 
             if (fence is not null)
             {
-                fence.Append('\n').Append(line);
+                if (line.Length > 0)
+                    fence.Add(line);
                 continue;
             }
 
-            line = line.Trim();
-            if (line.Length == 0 || line.StartsWith('|'))
-                continue;
-            SplitLine(StripLineMarkup(line), sentences);
-        }
-
-        return sentences;
-    }
-
-    private static void AttachCode(List<string> sentences, string block)
-    {
-        if (sentences.Count > 0 && sentences[^1].EndsWith(':'))
-            sentences[^1] += "\n\n" + block + "\n\n";
-    }
-
-    private static string StripLineMarkup(string line)
-    {
-        line = line.TrimStart('#', '>', ' ');
-        if (line.StartsWith("- ", StringComparison.Ordinal) || line.StartsWith("* ", StringComparison.Ordinal))
-            line = line[2..];
-        var dot = line.IndexOf(". ", StringComparison.Ordinal);
-        if (dot is > 0 and <= 3 && line[..dot].All(char.IsDigit))
-            line = line[(dot + 2)..];
-        return line.Trim();
-    }
-
-    private static void SplitLine(string line, List<string> sentences)
-    {
-        var current = new StringBuilder();
-        for (var i = 0; i < line.Length; i++)
-        {
-            current.Append(line[i]);
-            var end = line[i] is '.' or '!' or '?' && (i + 1 == line.Length || line[i + 1] == ' ');
-            if (end && !IsAbbreviation(current))
+            if (headings && IsHeading(line))
+            {
                 Flush();
+                paragraph.Append(line.TrimStart('#').Trim());
+                Flush();
+                continue;
+            }
+
+            if (line.Length == 0 || IsHeading(line) || IsTableRow(line) || IsRule(line))
+            {
+                Flush();
+                continue;
+            }
+
+            line = line.TrimStart('>').TrimStart();
+            if (ListItem(line) is { } item)
+            {
+                // Each list item is its own unit; its wrapped lines follow it.
+                Flush();
+                line = item;
+            }
+
+            paragraph.Append(paragraph.Length > 0 ? " " : "").Append(line);
         }
 
         Flush();
+        return sentences;
 
         void Flush()
         {
-            var sentence = current.ToString().Trim();
-            if (sentence.Length > 1)
-                sentences.Add(EndsLikeSentence(sentence) ? sentence : sentence + ".");
-            current.Clear();
+            if (paragraph.Length > 0)
+                SplitProse(InlineMarkup.Strip(paragraph.ToString()), sentences);
+            paragraph.Clear();
         }
     }
 
-    private static bool EndsLikeSentence(string sentence) => sentence[^1] is '.' or '!' or '?' or ':' or '`' or ')';
-
-    private static bool IsAbbreviation(StringBuilder sentence)
+    private static bool IsHeading(string line)
     {
-        var text = sentence.ToString();
-        return text.EndsWith("e.g.", StringComparison.OrdinalIgnoreCase) || text.EndsWith("i.e.", StringComparison.OrdinalIgnoreCase)
-            || text.EndsWith("etc.", StringComparison.OrdinalIgnoreCase) || text.EndsWith("vs.", StringComparison.OrdinalIgnoreCase);
+        var hashes = line.Length - line.TrimStart('#').Length;
+        return hashes is >= 1 and <= 6 && (line.Length == hashes || line[hashes] == ' ');
+    }
+
+    // The HTML extractor writes rows as "cell | cell" without outer pipes; Markdown writes "| cell | cell |".
+    private static bool IsTableRow(string line) =>
+        line.StartsWith('|') || line.EndsWith('|') || line.Contains(" | ", StringComparison.Ordinal);
+
+    private static bool IsRule(string line) =>
+        line.Length >= 3 && line.All(c => c is '-' or '*' or '_' or '=' or ' ' or ':');
+
+    private static string? ListItem(string line)
+    {
+        if (line.Length > 2 && line[0] is '-' or '*' or '+' && line[1] == ' ')
+            return line[2..].TrimStart();
+        var digits = 0;
+        while (digits < line.Length && digits < 3 && char.IsAsciiDigit(line[digits]))
+            digits++;
+        return digits > 0 && line.Length > digits + 1 && line[digits] is '.' or ')' && line[digits + 1] == ' '
+            ? line[(digits + 2)..].TrimStart()
+            : null;
+    }
+
+    private static void AttachCode(List<string> sentences, List<string> code)
+    {
+        if (sentences.Count > 0 && sentences[^1].EndsWith(':') && code is [var command] && command.Length <= MaxInlineCodeChars)
+            sentences[^1] += " " + command.TrimStart('$', '#', ' ');
+    }
+
+    private static void SplitProse(string text, List<string> sentences)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('.' or '!' or '?'))
+                continue;
+            var end = i + 1;
+            while (end < text.Length && text[end] is '"' or '\'' or ')' or ']' or '\u201D' or '\u2019')
+                end++;
+            if (end < text.Length && (text[end] != ' ' || !StartsSentence(text, end + 1)))
+                continue;
+            if (IsAbbreviation(text, start, i))
+                continue;
+            Add(text[start..end]);
+            start = end;
+            i = end - 1;
+        }
+
+        Add(text[start..]);
+
+        void Add(string sentence)
+        {
+            sentence = sentence.Trim();
+            if (sentence.Length > 1 && sentence.Any(char.IsLetterOrDigit))
+                sentences.Add(sentence[^1] is '.' or '!' or '?' or ':' or '"' or ')' or '\u201D' ? sentence : sentence + ".");
+        }
+    }
+
+    private static bool StartsSentence(string text, int at)
+    {
+        while (at < text.Length && text[at] == ' ')
+            at++;
+        return at >= text.Length || char.IsUpper(text[at]) || char.IsDigit(text[at]) || text[at] is '"' or '\'' or '(' or '\u201C' or '[' or '`';
+    }
+
+    private static readonly string[] Abbreviations = ["e.g", "i.e", "etc", "vs", "cf", "mr", "mrs", "ms", "dr", "fig", "approx", "incl", "resp"];
+
+    private static bool IsAbbreviation(string text, int start, int dot)
+    {
+        if (text[dot] != '.')
+            return false;
+        var wordStart = dot;
+        while (wordStart > start && text[wordStart - 1] is not ' ' and not '(')
+            wordStart--;
+        var word = text[wordStart..dot].ToLowerInvariant();
+        // A single capital is an initial ("J. Smith"), not the end of a sentence.
+        return Abbreviations.Contains(word) || (word.Length == 1 && char.IsLetter(word[0]) && char.IsUpper(text[wordStart]));
     }
 }

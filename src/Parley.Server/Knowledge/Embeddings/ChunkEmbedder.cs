@@ -44,6 +44,10 @@ public sealed class ChunkEmbedder(EmbeddingModels models, BotCache bots) : IDisp
     public static async Task<float[]?> EmbedQuestionAsync(EmbeddingModel model, string question, CancellationToken ct) =>
         model.Generator is null ? null : (await model.Generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
 
+    /// <summary>Short texts (sentences) in the questions' space, for the answer step; null without a model.</summary>
+    public static async Task<IReadOnlyList<float[]>?> EmbedTextsAsync(EmbeddingModel model, IReadOnlyList<string> texts, CancellationToken ct) =>
+        model.Generator is null ? null : (await model.Generator.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToList();
+
     public void Dispose() => _ingesting.Dispose();
 
     internal static string TextOf(Chunk chunk) =>

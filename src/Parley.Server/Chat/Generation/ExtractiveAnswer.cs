@@ -25,8 +25,12 @@ public static class ExtractiveAnswer
     private const int MinSentenceWords = 4;
     private const int MaxSentenceWords = 70;
 
-    // Embedding costs grow with the pool; past this many, the sentences sharing the most words go first.
-    private const int MaxCandidates = 64;
+    // Embedding sentences is most of this generator's time (the local model does a few hundred a second on
+    // two cores): past this many, the sentences sharing the most words, on the best-ranked pages, go first.
+    private const int MaxCandidates = 40;
+
+    // Past this, the sentences are chosen by their words alone rather than keep the visitor waiting.
+    private static readonly TimeSpan EmbeddingBudget = TimeSpan.FromMilliseconds(1500);
 
     // MMR: how much relevance outweighs novelty when adding a sentence.
     private const double Lambda = 0.7;
@@ -66,7 +70,7 @@ public static class ExtractiveAnswer
 
         ScoreOverlap(question, candidates);
         if (candidates.Count > MaxCandidates)
-            candidates = candidates.OrderByDescending(c => c.Overlap).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
+            candidates = candidates.OrderByDescending(c => c.Overlap + (RankWeight / c.Passage.Number)).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
         var semantic = embed is not null && await EmbedAsync(question, candidates, embed, ct);
         foreach (var c in candidates)
         {
@@ -135,13 +139,16 @@ public static class ExtractiveAnswer
     private static async Task<bool> EmbedAsync(string question, List<SentenceCandidate> candidates, EmbedTexts embed, CancellationToken ct)
     {
         IReadOnlyList<float[]>? vectors;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(EmbeddingBudget);
         try
         {
-            vectors = await embed([question, .. candidates.Select(c => c.Text)], ct);
+            // WaitAsync too, for a model that does not look at its token mid-batch.
+            vectors = await embed([question, .. candidates.Select(c => c.Text)], budget.Token).WaitAsync(budget.Token);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // An embedding model that fails leaves the words to decide, as when none is configured.
+            // An embedding model that fails or is slow leaves the words to decide, as when none is configured.
             return false;
         }
 

@@ -80,12 +80,11 @@ public static class ExtractiveAnswer
             c.Relevance = (semantic ? (0.45 * c.Overlap) + (0.55 * meaning) : c.Overlap) + (RankWeight / c.Passage.Number);
         }
 
-        var ranked = candidates.OrderByDescending(c => c.Relevance).ToList();
-        var best = ranked[0];
-        if (!Answers(best, semantic))
+        var ranked = candidates.Where(c => Answers(c, semantic)).OrderByDescending(c => c.Relevance).ToList();
+        if (ranked.Count == 0)
             return (NotFound, []);
 
-        var chosen = Choose(ranked, semantic);
+        var chosen = Choose(ranked);
         AddAntecedent(chosen, candidates);
         return Write(chosen);
     }
@@ -167,12 +166,12 @@ public static class ExtractiveAnswer
         semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap : c.Overlap >= MinLexicalOverlap;
 
     /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
-    private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked, bool semantic)
+    private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked)
     {
         var best = ranked[0];
         var chosen = new List<SentenceCandidate> { best };
         var words = best.Words;
-        var remaining = ranked.Skip(1).Where(c => c.Relevance >= best.Relevance * SamePageFloor && Answers(c, semantic)).ToList();
+        var remaining = ranked.Skip(1).Where(c => c.Relevance >= best.Relevance * SamePageFloor).ToList();
         while (chosen.Count < MaxSentences && remaining.Count > 0)
         {
             var next = remaining.MaxBy(c => (Lambda * c.Relevance) - ((1 - Lambda) * chosen.Max(c.Likeness)) + (Quoted(c) ? SamePageBonus : 0))!;

@@ -21,15 +21,26 @@ public static class ExtractiveAnswer
         "Could you rephrase the question, or ask about something else?";
 
     private const int MaxSentences = 3;
-    private const int MaxWords = 80;
+    private const int MaxWords = 90;
     private const int MinSentenceWords = 4;
     private const int MaxSentenceWords = 70;
 
-    // Embedding costs grow with the pool; past this many, the sentences sharing the most words go first.
-    private const int MaxCandidates = 64;
+    // Embedding sentences is most of this generator's time (the local model does a few hundred a second on
+    // two cores): past this many, the sentences sharing the most words, on the best-ranked pages, go first.
+    private const int MaxCandidates = 40;
+
+    // Past this, the sentences are chosen by their words alone rather than keep the visitor waiting.
+    private static readonly TimeSpan EmbeddingBudget = TimeSpan.FromMilliseconds(1500);
 
     // MMR: how much relevance outweighs novelty when adding a sentence.
     private const double Lambda = 0.7;
+
+    private const double RankWeight = 0.15;
+
+    // A further sentence from a page already quoted keeps the answer on one subject; one from another page must be nearly as good as the best.
+    private const double SamePageFloor = 0.5;
+    private const double OtherPageFloor = 0.8;
+    private const double SamePageBonus = 0.05;
 
     // The "I don't know" bar. MiniLM puts unrelated sentences near 0.1 and a sentence that answers near 0.5:
     // a sentence clears the bar by meaning, or by holding most of what the question asks about.
@@ -59,21 +70,21 @@ public static class ExtractiveAnswer
 
         ScoreOverlap(question, candidates);
         if (candidates.Count > MaxCandidates)
-            candidates = candidates.OrderByDescending(c => c.Overlap).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
+            candidates = candidates.OrderByDescending(c => c.Overlap + (RankWeight / c.Passage.Number)).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
         var semantic = embed is not null && await EmbedAsync(question, candidates, embed, ct);
         foreach (var c in candidates)
         {
             var meaning = c.Similarity is { } s ? Math.Clamp((s - 0.1) / 0.5, 0, 1) : 0;
-            // Retrieval already ranked the passages; among equals, a better passage's sentence wins.
-            c.Relevance = (semantic ? (0.45 * c.Overlap) + (0.55 * meaning) : c.Overlap) + (0.05 * c.Passage.Score);
+            // Retrieval ranked whole passages, seeing their titles and headings too, and its first is usually
+            // the right page: its rank weighs in, so a stray sentence elsewhere does not outrank the right page.
+            c.Relevance = (semantic ? (0.45 * c.Overlap) + (0.55 * meaning) : c.Overlap) + (RankWeight / c.Passage.Number);
         }
 
-        var ranked = candidates.OrderByDescending(c => c.Relevance).ToList();
-        var best = ranked[0];
-        if (!Answers(best, semantic))
+        var ranked = candidates.Where(c => Answers(c, semantic)).OrderByDescending(c => c.Relevance).ToList();
+        if (ranked.Count == 0)
             return (NotFound, []);
 
-        var chosen = Choose(ranked, semantic);
+        var chosen = Choose(ranked);
         AddAntecedent(chosen, candidates);
         return Write(chosen);
     }
@@ -127,13 +138,16 @@ public static class ExtractiveAnswer
     private static async Task<bool> EmbedAsync(string question, List<SentenceCandidate> candidates, EmbedTexts embed, CancellationToken ct)
     {
         IReadOnlyList<float[]>? vectors;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(EmbeddingBudget);
         try
         {
-            vectors = await embed([question, .. candidates.Select(c => c.Text)], ct);
+            // WaitAsync too, for a model that does not look at its token mid-batch.
+            vectors = await embed([question, .. candidates.Select(c => c.Text)], budget.Token).WaitAsync(budget.Token);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            // An embedding model that fails leaves the words to decide, as when none is configured.
+            // An embedding model that fails or is slow leaves the words to decide, as when none is configured.
             return false;
         }
 
@@ -152,23 +166,26 @@ public static class ExtractiveAnswer
         semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap : c.Overlap >= MinLexicalOverlap;
 
     /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
-    private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked, bool semantic)
+    private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked)
     {
-        var chosen = new List<SentenceCandidate> { ranked[0] };
-        var words = ranked[0].Words;
-        var floor = ranked[0].Relevance * 0.6;
-        var remaining = ranked.Skip(1).Where(c => c.Relevance >= floor && Answers(c, semantic)).ToList();
+        var best = ranked[0];
+        var chosen = new List<SentenceCandidate> { best };
+        var words = best.Words;
+        var remaining = ranked.Skip(1).Where(c => c.Relevance >= best.Relevance * SamePageFloor).ToList();
         while (chosen.Count < MaxSentences && remaining.Count > 0)
         {
-            var next = remaining.MaxBy(c => (Lambda * c.Relevance) - ((1 - Lambda) * chosen.Max(c.Likeness)))!;
+            var next = remaining.MaxBy(c => (Lambda * c.Relevance) - ((1 - Lambda) * chosen.Max(c.Likeness)) + (Quoted(c) ? SamePageBonus : 0))!;
             remaining.Remove(next);
-            if (chosen.Exists(c => c.Repeats(next)) || words + next.Words > MaxWords)
+            if (chosen.Exists(c => c.Repeats(next)) || words + next.Words > MaxWords
+                || (!Quoted(next) && next.Relevance < best.Relevance * OtherPageFloor))
                 continue;
             chosen.Add(next);
             words += next.Words;
         }
 
         return chosen;
+
+        bool Quoted(SentenceCandidate c) => chosen.Exists(q => q.Passage == c.Passage);
     }
 
     /// <summary>A best sentence that begins "It …" or "This …" needs the sentence before it to be understood.</summary>

@@ -77,7 +77,7 @@ public static class Sentences
         void Flush()
         {
             if (paragraph.Length > 0)
-                SplitProse(InlineMarkup.Strip(paragraph.ToString()), sentences);
+                SplitProse(InlineMarkup.Strip(paragraph.ToString()), sentences, keepTitles: headings);
             paragraph.Clear();
         }
     }
@@ -113,7 +113,7 @@ public static class Sentences
             sentences[^1] += " " + command.TrimStart('$', '#', ' ');
     }
 
-    private static void SplitProse(string text, List<string> sentences)
+    private static void SplitProse(string text, List<string> sentences, bool keepTitles)
     {
         var start = 0;
         for (var i = 0; i < text.Length; i++)
@@ -136,10 +136,22 @@ public static class Sentences
 
         void Add(string sentence)
         {
-            sentence = sentence.Trim();
-            if (sentence.Length > 1 && sentence.Any(char.IsLetterOrDigit))
-                sentences.Add(sentence[^1] is '.' or '!' or '?' or ':' or '"' or ')' or '\u201D' ? sentence : sentence + ".");
+            // A list item often ends in the separator that joined it to the next one.
+            sentence = sentence.Trim().TrimEnd(';', ',').TrimEnd();
+            if (sentence.Length <= 1 || !sentence.Any(char.IsLetterOrDigit))
+                return;
+            if (sentence[^1] is '.' or '!' or '?' or ':' or '"' or ')' or '\u201D')
+                sentences.Add(sentence);
+            else if (keepTitles || !IsTitle(sentence))
+                sentences.Add(sentence + ".");
         }
+    }
+
+    /// <summary>A line without a full stop whose words are mostly capitalised is a title, caption or link, not a sentence.</summary>
+    private static bool IsTitle(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 12 && words.Count(w => char.IsUpper(w[0]) || char.IsDigit(w[0])) * 2 >= words.Length;
     }
 
     private static bool StartsSentence(string text, int at)

@@ -37,6 +37,8 @@ public static class ExtractiveAnswer
 
     private const double RankWeight = 0.15;
 
+    private const double ContextWeight = 0.5;
+
     // A further sentence from a page already quoted keeps the answer on one subject; one from another page must be nearly as good as the best.
     private const double SamePageFloor = 0.5;
     private const double OtherPageFloor = 0.8;
@@ -131,8 +133,9 @@ public static class ExtractiveAnswer
         // a word found in none weighs most, so a question about something the knowledge lacks scores low everywhere.
         var weights = asked.ToDictionary(t => t, t => Math.Log(1 + ((candidates.Count + 1.0) / (candidates.Count(c => c.Stems.Contains(t)) + 0.5))));
         var total = weights.Values.Sum();
+        // A word the sentence leaves to its heading or page title still counts, for half: the sentence is read in its section.
         foreach (var c in candidates)
-            c.Overlap = asked.Where(c.Stems.Contains).Sum(t => weights[t]) / total;
+            c.Overlap = asked.Sum(t => c.Stems.Contains(t) ? weights[t] : c.ContextStems.Contains(t) ? ContextWeight * weights[t] : 0) / total;
     }
 
     private static async Task<bool> EmbedAsync(string question, List<SentenceCandidate> candidates, EmbedTexts embed, CancellationToken ct)

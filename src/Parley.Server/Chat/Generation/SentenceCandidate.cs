@@ -14,6 +14,13 @@ internal sealed class SentenceCandidate(Passage passage, int position, string te
 
     public HashSet<string> Stems { get; } = QueryTerms.Words(text).Where(w => !QueryTerms.IsStopWord(w)).Select(QueryTerms.Stem).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The content words of the section the sentence stands under (its heading and page title): "5 business days"
+    /// answers "how long do refunds take?" because it stands under "How long refunds take".
+    /// </summary>
+    public HashSet<string> ContextStems { get; } = QueryTerms.Words($"{passage.PageTitle} {passage.Heading}")
+        .Where(w => !QueryTerms.IsStopWord(w)).Select(QueryTerms.Stem).ToHashSet(StringComparer.Ordinal);
+
     public int Words { get; } = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>0..1: the question's content words it contains, each weighted by how rare it is among the candidates.</summary>

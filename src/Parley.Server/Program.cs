@@ -10,6 +10,7 @@ using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Knowledge.Ingestion;
 using Parley.Server.Playground;
 using Parley.Server.RateLimiting;
+using Parley.Server.Redis;
 using Parley.Server.Storage;
 using Parley.Server.Workspaces;
 
@@ -21,6 +22,7 @@ builder.Services.AddParleyJson();
 builder.Services.AddParleyStorage(builder.Configuration);
 builder.Services.AddParleyAuth();
 builder.Services.AddParleyRateLimiting(builder.Configuration);
+builder.Services.AddParleyCoordination(builder.Configuration);
 builder.Services.AddParleyEmbeddings(builder.Configuration);
 builder.Services.AddParleyKnowledge();
 builder.Services.AddParleyIngestion();

@@ -6,6 +6,7 @@ using Parley.Core.Workspaces;
 using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Locking;
 using Parley.Server.Chat.Streaming;
 using Parley.Server.Credits;
 using Parley.Server.Knowledge;
@@ -22,6 +23,7 @@ public sealed class ChatTurnRunner(
     AnswerFilterChain filters,
     IWorkspaceStore workspaces,
     IConversationStore conversations,
+    IConversationLocks locks,
     IOptions<CreditOptions> credits,
     IOptions<RetrievalOptions> retrieval,
     TimeProvider time,
@@ -36,6 +38,24 @@ public sealed class ChatTurnRunner(
         var aborted = sse.VisitorGone;
         await sse.StartAsync(aborted);
 
+        // Held until the turn is stored, so the conversation's next message sees this one in its history.
+        IAsyncDisposable turnLock;
+        try
+        {
+            turnLock = await locks.AcquireAsync(admission.ConversationId, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await using (turnLock)
+            await RunTurnAsync(admission, sse, aborted);
+    }
+
+    private async Task RunTurnAsync(ChatAdmission admission, SseWriter sse, CancellationToken aborted)
+    {
+        var (request, bot) = (admission.Request, admission.Bot);
         var cost = credits.Value.PerMessage;
         if (cost > 0 && !await workspaces.TryReserveCreditsAsync(bot.WorkspaceId, cost, aborted))
         {

@@ -88,3 +88,9 @@ public sealed class RateLimitsOnPostgresAndRedis : RateLimitTests
 {
     protected override Backend Backend => Backend.PostgresAndRedis;
 }
+
+/// <summary>The scale-out configuration: conversation turn locks held in Redis must serialise turns as the in-process ones do.</summary>
+public sealed class ConcurrentTurnsOnPostgresAndRedis : ConcurrentTurnsTests
+{
+    protected override Backend Backend => Backend.PostgresAndRedis;
+}

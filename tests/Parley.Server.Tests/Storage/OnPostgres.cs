@@ -3,6 +3,7 @@ using Parley.Server.Tests.Bots;
 using Parley.Server.Tests.Chat;
 using Parley.Server.Tests.Conversations;
 using Parley.Server.Tests.Infrastructure;
+using Parley.Server.Tests.Infrastructure.Services;
 using Parley.Server.Tests.Knowledge;
 using Parley.Server.Tests.Knowledge.Ingestion;
 using Parley.Server.Tests.Workspaces;
@@ -93,4 +94,27 @@ public sealed class RateLimitsOnPostgresAndRedis : RateLimitTests
 public sealed class ConcurrentTurnsOnPostgresAndRedis : ConcurrentTurnsTests
 {
     protected override Backend Backend => Backend.PostgresAndRedis;
+}
+
+/// <summary>A server killed mid-crawl on PostgreSQL: its job's lease runs out and the next server finishes it, no page lost or doubled.</summary>
+public sealed class CrashRecoveryOnPostgres : CrashRecoveryTests
+{
+    private string? _database;
+
+    protected override async Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync()
+    {
+        _database = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+        return new Dictionary<string, string>
+        {
+            ["Parley__Storage__Provider"] = "postgres",
+            ["Parley__Storage__ConnectionString"] = _database,
+        };
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+            await (await PostgresCluster.GetAsync()).DropDatabaseAsync(_database);
+    }
 }

@@ -9,7 +9,7 @@ namespace Parley.Server.Chat.Locking;
 /// </summary>
 public sealed class RedisConversationLocks(IConnectionMultiplexer redis, ILogger<RedisConversationLocks> log) : IConversationLocks
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(25);
 
     // Deletes or extends the lock only if it is still ours, in one atomic step.

@@ -22,6 +22,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
         services.AddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton<IIngestionStore, PostgresIngestionStore>();
+        services.AddSingleton<IKnowledgeSearch, PostgresKnowledgeSearch>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(
             options => options.XmlRepository = new PostgresXmlRepository(provider.GetRequiredService<PostgresDatabase>())));
         return services;

@@ -18,7 +18,20 @@ public static class ServiceOverrides
             services.Remove(real);
             services.AddSingleton<IKnowledgeStore>(provider =>
                 new FailingSearchStore((IKnowledgeStore)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!)));
+            // A store that searches by itself (PostgreSQL) fails the same way.
+            if (services.Any(d => d.ServiceType == typeof(IKnowledgeSearch)))
+                services.Replace(ServiceDescriptor.Singleton<IKnowledgeSearch>(new FailingSearch()));
         });
+
+    private sealed class FailingSearch : IKnowledgeSearch
+    {
+        public Task<IReadOnlyList<StoredChunk>> MatchPrefixesAsync(string botId, IReadOnlyList<string> prefixes, int limit, CancellationToken ct = default) =>
+            throw new TimeoutException("The knowledge store did not answer.");
+
+        public Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(
+            string botId, string model, float[] query, int limit, CancellationToken ct = default) =>
+            throw new TimeoutException("The knowledge store did not answer.");
+    }
 
     private sealed class FailingSearchStore(IKnowledgeStore inner) : IKnowledgeStore
     {

@@ -36,7 +36,7 @@ internal sealed class BenchSetup : IAsyncDisposable
 
         // Lexical retrieval only: this measures the pipeline around retrieval, and embedding 10,000 chunks with the
         // local model would take minutes. The eval command measures hybrid retrieval, embeddings included.
-        var parley = ParleyHost.Start(settings: new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" });
+        var parley = ParleyHost.Start(settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" }));
         try
         {
             using var provisioner = new BotProvisioner(parley.BaseAddress, ParleyHost.AdminKey);
@@ -44,6 +44,7 @@ internal sealed class BenchSetup : IAsyncDisposable
             clock.Restart();
             var (workspaceId, botId) = await provisioner.CreateBotAsync();
             var chunks = await provisioner.AddPagesAsync(botId, pages);
+            output.WriteLine($"Storage: {(options.Postgres is null ? "SQLite" : "PostgreSQL")}{(options.Redis is null ? "" : " + Redis")}.");
             output.WriteLine($"Parley at {parley.BaseAddress}: bot {botId} with {pages.Count} sources, {chunks:N0} chunks, ingested in {clock.Elapsed.TotalSeconds:F1} s.");
             return new BenchSetup(parley, questions, workspaceId, botId);
         }

@@ -48,6 +48,13 @@ public sealed class ChatTurnRunner(
         {
             return;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing is reserved or stored yet: the visitor is told to retry, and nothing is lost.
+            log.LogError(e, "Taking the turn lock of conversation {ConversationId} failed.", admission.ConversationId);
+            await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
+            return;
+        }
 
         await using (turnLock)
             await RunTurnAsync(admission, sse, aborted);

@@ -7,7 +7,7 @@ namespace Parley.Server.RateLimiting;
 /// every replica counts against one window. The check and the count run as one Lua script, which Redis
 /// executes atomically, and the clock is Redis's own, so replicas with skewed clocks still agree.
 /// </summary>
-public sealed class RedisRateLimiter(IConnectionMultiplexer redis) : IRateLimiter
+public sealed class RedisRateLimiter(IConnectionMultiplexer redis, ILogger<RedisRateLimiter> log) : IRateLimiter
 {
     // KEYS: the windows. ARGV: limit, window (µs), a member unique to this hit.
     // Returns 0 when the hit was counted, else the microseconds until the first full window frees a slot.
@@ -37,11 +37,22 @@ public sealed class RedisRateLimiter(IConnectionMultiplexer redis) : IRateLimite
 
     public async ValueTask<RateLimitDecision> TryAcquireAsync(IReadOnlyList<string> keys, int limit, TimeSpan window, CancellationToken ct = default)
     {
-        // StackExchange.Redis sends the script once and then only its SHA (EVALSHA).
-        var waitMicroseconds = (long)await redis.GetDatabase().ScriptEvaluateAsync(
-            Script,
-            keys.Select(k => new RedisKey("parley:" + k)).ToArray(),
-            [limit, (long)(window.TotalMilliseconds * 1000), Guid.NewGuid().ToString("N")]);
+        long waitMicroseconds;
+        try
+        {
+            // StackExchange.Redis sends the script once and then only its SHA (EVALSHA).
+            waitMicroseconds = (long)await redis.GetDatabase().ScriptEvaluateAsync(
+                Script,
+                keys.Select(k => new RedisKey("parley:" + k)).ToArray(),
+                [limit, (long)(window.TotalMilliseconds * 1000), Guid.NewGuid().ToString("N")]);
+        }
+        catch (RedisException e)
+        {
+            // An unreachable Redis must not take the chat down with it: visitors are let through, uncounted, until it is back.
+            log.LogWarning(e, "Redis did not answer the rate-limit check; allowing the request.");
+            return RateLimitDecision.Allow;
+        }
+
         return waitMicroseconds == 0
             ? RateLimitDecision.Allow
             : new RateLimitDecision(false, TimeSpan.FromMicroseconds(waitMicroseconds));

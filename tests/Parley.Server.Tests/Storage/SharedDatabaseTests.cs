@@ -61,6 +61,21 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Replicas_that_encrypt_at_the_same_moment_on_a_new_database_read_each_others_secrets()
+    {
+        var replicas = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => StartReplicaAsync()));
+        var protectors = replicas.Select(r => r.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Parley.Secrets")).ToList();
+
+        var secrets = await Task.WhenAll(protectors.Select((p, i) => Task.Run(() => p.Protect($"secret-{i}"))));
+
+        for (var i = 0; i < secrets.Length; i++)
+        {
+            foreach (var protector in protectors)
+                Assert.Equal($"secret-{i}", protector.Unprotect(secrets[i]));
+        }
+    }
+
+    [Fact]
     public async Task Sync_jobs_queued_on_one_replica_are_each_run_once_by_the_workers_of_all()
     {
         _site.Delay = TimeSpan.FromMilliseconds(40);

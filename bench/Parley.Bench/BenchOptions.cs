@@ -42,6 +42,9 @@ internal sealed record BenchOptions
     /// <summary>An Npgsql connection string: run Parley on PostgreSQL (an empty database) instead of SQLite.</summary>
     public string? Postgres { get; init; }
 
+    /// <summary>Parley servers over the one PostgreSQL database (chat): the load is spread over them in turn.</summary>
+    public int Replicas { get; init; } = 1;
+
     /// <summary>A Redis for Parley's rate limits and turn locks, as replicas use.</summary>
     public string? Redis { get; init; }
 
@@ -82,6 +85,8 @@ internal sealed record BenchOptions
           --json FILE               eval: also write every result to FILE
           --postgres CONNECTION     chat, steps, retrieval: run on PostgreSQL (an empty database; Npgsql connection string)
           --redis CONFIGURATION     chat, steps: Parley's rate limits and turn locks in this Redis
+          --replicas N              chat, with --postgres: N Parley servers in this process over the one database,
+                                    each request sent to the next (default 1)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -113,12 +118,15 @@ internal sealed record BenchOptions
                 "--json" => options with { JsonPath = value },
                 "--postgres" => options with { Postgres = value },
                 "--redis" => options with { Redis = value },
+                "--replicas" => options with { Replicas = int.Parse(value, CultureInfo.InvariantCulture) },
                 // Not in the usage: the fallback that posts a folder of HTML pages as text sources, until crawling ships.
                 "--text-corpus" => options with { TextCorpus = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
+        if (options.Replicas > 1 && options.Postgres is null)
+            throw new ArgumentException("--replicas needs --postgres: replicas share one PostgreSQL database.");
         return options;
     }
 

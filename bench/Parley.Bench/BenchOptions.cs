@@ -39,11 +39,35 @@ internal sealed record BenchOptions
 
     public string? TextCorpus { get; init; }
 
+    /// <summary>An Npgsql connection string: run Parley on PostgreSQL (an empty database) instead of SQLite.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>Parley servers over the one PostgreSQL database (chat): the load is spread over them in turn.</summary>
+    public int Replicas { get; init; } = 1;
+
+    /// <summary>A Redis for Parley's rate limits and turn locks, as replicas use.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>The storage settings the chosen backend needs, on top of a host's own.</summary>
+    public Dictionary<string, string> BackendSettings(Dictionary<string, string> settings)
+    {
+        if (Postgres is not null)
+        {
+            settings["Parley:Storage:Provider"] = "postgres";
+            settings["Parley:Storage:ConnectionString"] = Postgres;
+        }
+
+        if (Redis is not null)
+            settings["Parley:Redis:Connection"] = Redis;
+        return settings;
+    }
+
     public const string Usage = """
         usage: Parley.Bench chat [options]    Parley against a bare endpoint: the table
                Parley.Bench steps [options]   where a turn's time goes, step by step
                Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
                Parley.Bench retrieval         search time of the in-memory indexes at 10k and 100k chunks
+                                              (with --postgres: also PostgreSQL's full-text and HNSW search)
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)
@@ -59,6 +83,10 @@ internal sealed record BenchOptions
           --server URL              eval: a running Parley to evaluate instead of one in this process
           --admin-key KEY           eval: that server's admin key (default: PARLEY_ADMIN_KEY)
           --json FILE               eval: also write every result to FILE
+          --postgres CONNECTION     chat, steps, retrieval: run on PostgreSQL (an empty database; Npgsql connection string)
+          --redis CONFIGURATION     chat, steps: Parley's rate limits and turn locks in this Redis
+          --replicas N              chat, with --postgres: N Parley servers in this process over the one database,
+                                    each request sent to the next (default 1)
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -88,12 +116,17 @@ internal sealed record BenchOptions
                 "--server" => options with { Server = AbsoluteUrl(args[i], value) },
                 "--admin-key" => options with { AdminKey = value },
                 "--json" => options with { JsonPath = value },
+                "--postgres" => options with { Postgres = value },
+                "--redis" => options with { Redis = value },
+                "--replicas" => options with { Replicas = int.Parse(value, CultureInfo.InvariantCulture) },
                 // Not in the usage: the fallback that posts a folder of HTML pages as text sources, until crawling ships.
                 "--text-corpus" => options with { TextCorpus = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
+        if (options.Replicas > 1 && options.Postgres is null)
+            throw new ArgumentException("--replicas needs --postgres: replicas share one PostgreSQL database.");
         return options;
     }
 

@@ -31,6 +31,8 @@ internal static class BenchProgram
                 return await Eval.RetrievalEval.RunAsync(options, Console.Out);
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(Console.Out);
+                if (options.Postgres is not null)
+                    await Retrieval.PostgresScale.RunAsync(options.Postgres, Console.Out);
                 return 0;
             default:
                 Console.Error.WriteLine($"Unknown command '{options.Command}'.");

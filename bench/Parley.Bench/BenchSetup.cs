@@ -9,15 +9,19 @@ internal sealed class BenchSetup : IAsyncDisposable
 {
     private const int QuestionCount = 50_000;
 
-    private BenchSetup(ParleyHost parley, QuestionSet questions, string workspaceId, string botId)
+    private BenchSetup(ParleyHost parley, IReadOnlyList<ParleyHost> replicas, QuestionSet questions, string workspaceId, string botId)
     {
         Parley = parley;
+        Replicas = replicas;
         Questions = questions;
         WorkspaceId = workspaceId;
         BotId = botId;
     }
 
     public ParleyHost Parley { get; }
+
+    /// <summary>Every Parley server of the run, <see cref="Parley"/> first; more than one only with <c>--replicas</c>.</summary>
+    public IReadOnlyList<ParleyHost> Replicas { get; }
 
     public QuestionSet Questions { get; }
 
@@ -36,7 +40,7 @@ internal sealed class BenchSetup : IAsyncDisposable
 
         // Lexical retrieval only: this measures the pipeline around retrieval, and embedding 10,000 chunks with the
         // local model would take minutes. The eval command measures hybrid retrieval, embeddings included.
-        var parley = ParleyHost.Start(settings: new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" });
+        var parley = ParleyHost.Start(settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" }));
         try
         {
             using var provisioner = new BotProvisioner(parley.BaseAddress, ParleyHost.AdminKey);
@@ -44,8 +48,14 @@ internal sealed class BenchSetup : IAsyncDisposable
             clock.Restart();
             var (workspaceId, botId) = await provisioner.CreateBotAsync();
             var chunks = await provisioner.AddPagesAsync(botId, pages);
+            output.WriteLine($"Storage: {(options.Postgres is null ? "SQLite" : "PostgreSQL")}{(options.Redis is null ? "" : " + Redis")}.");
             output.WriteLine($"Parley at {parley.BaseAddress}: bot {botId} with {pages.Count} sources, {chunks:N0} chunks, ingested in {clock.Elapsed.TotalSeconds:F1} s.");
-            return new BenchSetup(parley, questions, workspaceId, botId);
+            var replicas = new List<ParleyHost> { parley };
+            for (var i = 1; i < options.Replicas; i++)
+                replicas.Add(ParleyHost.Start(settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" })));
+            if (replicas.Count > 1)
+                output.WriteLine($"Replicas over the same database: {string.Join(", ", replicas.Select(r => r.BaseAddress))}; requests go to each in turn.");
+            return new BenchSetup(parley, replicas, questions, workspaceId, botId);
         }
         catch
         {
@@ -54,5 +64,9 @@ internal sealed class BenchSetup : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Parley.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var replica in Replicas)
+            await replica.DisposeAsync();
+    }
 }

@@ -15,7 +15,7 @@ internal static class ChatBenchmark
     public static async Task RunAsync(BenchOptions options, TextWriter output)
     {
         await using var setup = await BenchSetup.StartAsync(options, output);
-        using var parleyTarget = new ChatTarget("parley", setup.Parley.BaseAddress, setup.BotId);
+        using var parleyTarget = new ChatTarget("parley", setup.Replicas.Select(r => r.BaseAddress).ToList(), setup.BotId);
         var recorded = await CaptureAsync(parleyTarget, setup.Questions.Next());
         await using var bare = await BareEndpoint.StartAsync(ChatTarget.Path, recorded);
         using var bareTarget = new ChatTarget("bare", bare.BaseAddress, setup.BotId);

@@ -8,10 +8,16 @@ using Parley.Server.Hosting;
 using Parley.Server.Knowledge;
 using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Knowledge.Ingestion;
+using Parley.Server.Moving;
 using Parley.Server.Playground;
 using Parley.Server.RateLimiting;
+using Parley.Server.Redis;
 using Parley.Server.Storage;
 using Parley.Server.Workspaces;
+
+// `export` and `import` move a deployment between backends instead of serving.
+if (await MoveCommands.TryRunAsync(args) is { } exitCode)
+    return exitCode;
 
 // Settings and static files ship beside the binary, wherever the server is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -21,6 +27,7 @@ builder.Services.AddParleyJson();
 builder.Services.AddParleyStorage(builder.Configuration);
 builder.Services.AddParleyAuth();
 builder.Services.AddParleyRateLimiting(builder.Configuration);
+builder.Services.AddParleyCoordination(builder.Configuration);
 builder.Services.AddParleyEmbeddings(builder.Configuration);
 builder.Services.AddParleyKnowledge();
 builder.Services.AddParleyIngestion();
@@ -47,3 +54,4 @@ app.MapPlayground();
 app.MapParleyDocs();
 
 app.Run();
+return 0;

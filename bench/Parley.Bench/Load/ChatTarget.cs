@@ -15,14 +15,21 @@ internal sealed class ChatTarget : IDisposable
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
-    private readonly Uri _endpoint;
+    private readonly Uri[] _endpoints;
     private readonly string _botId;
+    private int _next;
 
     public ChatTarget(string name, Uri baseAddress, string botId)
+        : this(name, [baseAddress], botId)
+    {
+    }
+
+    /// <summary>A target of several replicas: each request goes to the next one in turn.</summary>
+    public ChatTarget(string name, IReadOnlyList<Uri> baseAddresses, string botId)
     {
         Name = name;
         _botId = botId;
-        _endpoint = new Uri(baseAddress, Path);
+        _endpoints = baseAddresses.Select(a => new Uri(a, Path)).ToArray();
         _http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = 1024,
@@ -46,7 +53,8 @@ internal sealed class ChatTarget : IDisposable
     {
         var body = new ByteArrayContent(Body(message, sessionId));
         body.Headers.ContentType = Json;
-        return new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = body };
+        var endpoint = _endpoints[(uint)Interlocked.Increment(ref _next) % _endpoints.Length];
+        return new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = body };
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>

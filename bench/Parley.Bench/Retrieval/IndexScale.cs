@@ -75,7 +75,7 @@ internal static class IndexScale
             $"Embedding one question with the local model (all-MiniLM-L6-v2): p50 {Percentile.Of(embedMs, 50):F2} ms, p99 {Percentile.Of(embedMs, 99):F2} ms."));
     }
 
-    private static List<StoredChunk> Chunks(int pages)
+    internal static List<StoredChunk> Chunks(int pages)
     {
         var random = new Random(2);
         var chunks = new List<StoredChunk>();
@@ -88,7 +88,7 @@ internal static class IndexScale
         return chunks;
     }
 
-    private static float[] UnitVector(Random random)
+    internal static float[] UnitVector(Random random)
     {
         var vector = new float[Dimensions];
         for (var i = 0; i < Dimensions; i++)

@@ -8,6 +8,7 @@ using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Providers;
+using Parley.Server.Chat.Locking;
 using Parley.Server.Chat.Streaming;
 using Parley.Server.Chat.WebSearch;
 using Parley.Server.Credits;
@@ -29,6 +30,7 @@ public sealed class ChatTurnRunner(
     IWorkspaceStore workspaces,
     IConversationStore conversations,
     CreditPrice price,
+    IConversationLocks locks,
     IOptions<RetrievalOptions> retrieval,
     TimeProvider time,
     ILogger<ChatTurnRunner> log)
@@ -38,10 +40,34 @@ public sealed class ChatTurnRunner(
 
     public async Task RunAsync(ChatAdmission admission, SseWriter sse)
     {
-        var (request, bot) = (admission.Request, admission.Bot);
         var aborted = sse.VisitorGone;
         await sse.StartAsync(aborted);
 
+        // Held until the turn is stored, so the conversation's next message sees this one in its history.
+        IAsyncDisposable turnLock;
+        try
+        {
+            turnLock = await locks.AcquireAsync(admission.ConversationId, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing is reserved or stored yet: the visitor is told to retry, and nothing is lost.
+            log.LogError(e, "Taking the turn lock of conversation {ConversationId} failed.", admission.ConversationId);
+            await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
+            return;
+        }
+
+        await using (turnLock)
+            await RunTurnAsync(admission, sse, aborted);
+    }
+
+    private async Task RunTurnAsync(ChatAdmission admission, SseWriter sse, CancellationToken aborted)
+    {
+        var (request, bot) = (admission.Request, admission.Bot);
         var model = models.For(bot);
         var cost = price.Reserve(model.Choice);
         if (cost > 0 && !await workspaces.TryReserveCreditsAsync(bot.WorkspaceId, cost, aborted))

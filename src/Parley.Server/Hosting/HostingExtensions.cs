@@ -13,8 +13,10 @@ public static class HostingExtensions
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddSingleton<DataDirectory>();
-        var keys = Path.Combine(new DataDirectory(builder.Configuration).Path, "keys");
-        builder.Services.AddDataProtection().SetApplicationName("Parley").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("Parley");
+        // With PostgreSQL the key ring is in the database (see AddPostgresStorage), shared by every replica.
+        if (!Storage.StorageExtensions.UsesPostgres(builder.Configuration))
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(new DataDirectory(builder.Configuration).Path, "keys")));
         builder.Services.AddSingleton<Secrets.SecretProtector>();
 
         // The key ring sits in the data directory beside the database it protects, so encrypting it with

@@ -13,8 +13,13 @@ namespace Parley.Server.Knowledge;
 /// pages. A short follow-up ("and how long does that take?") borrows the previous question, so it
 /// retrieves about the thing being discussed.
 /// </summary>
-public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<RetrievalOptions> options)
+public sealed class KnowledgeRetriever(
+    KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options, IKnowledgeSearch? search = null)
 {
+    // From the database, the lexical candidates are every chunk sharing a word with the question, best
+    // first by PostgreSQL's rank; this many are ranked again here, the same way the in-memory index ranks.
+    private const int LexicalPool = 200;
+
     private const int Candidates = 50;
 
     // Alone, BM25's list is the answer: enough to fill MaxPassages with distinct pages.
@@ -27,18 +32,29 @@ public sealed class KnowledgeRetriever(KnowledgeIndexes indexes, IOptions<Retrie
     public async Task<IReadOnlyList<Passage>> RetrieveAsync(Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct)
     {
         var terms = WeightedTerms(question, history, out var followUp);
-        var index = await indexes.GetAsync(bot, ct);
         var settings = options.Value;
+        var inDatabase = search is not null && settings.InDatabase;
+        var index = inDatabase ? null : await indexes.GetAsync(bot, ct);
 
         IReadOnlyList<(StoredChunk Chunk, double Similarity)> semantic = [];
-        if (index.Vectors is { } vectors && await ChunkEmbedder.EmbedQuestionAsync(index.Model, QueryText(question, history, followUp), ct) is { } query)
-            semantic = vectors.Search(query, Candidates);
+        // In memory, the index's own model: the one its vectors were made with.
+        var model = inDatabase ? embedder.ModelOf(bot) : index!.Model;
+        if ((inDatabase ? model.Id is not null : index!.Vectors is not null) &&
+            await ChunkEmbedder.EmbedQuestionAsync(model, QueryText(question, history, followUp), ct) is { } query)
+        {
+            semantic = inDatabase
+                ? await search!.NearestAsync(bot.Id, model.Id!, query, Candidates, ct)
+                : index!.Vectors!.Search(query, Candidates);
+        }
 
         // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.
         var hybrid = semantic.Count > 0;
-        var lexical = terms.Count == 0 ? [] : hybrid
-            ? index.Lexical.Search(terms, Candidates, minCoverage: 0.2)
-            : index.Lexical.Search(terms, LexicalCandidates, settings.MinCoverage);
+        var words = terms.Count == 0 ? null : inDatabase
+            ? LexicalIndex.Build(await search!.MatchPrefixesAsync(bot.Id, terms.Select(t => t.Stem).ToList(), LexicalPool, ct))
+            : index!.Lexical;
+        var lexical = words is null ? [] : hybrid
+            ? words.Search(terms, Candidates, minCoverage: 0.2)
+            : words.Search(terms, LexicalCandidates, settings.MinCoverage);
 
         if (!hybrid)
             return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m))), settings.MaxPassages);

@@ -14,6 +14,12 @@ public sealed class RetrievalOptions
     [Range(1, 20)]
     public int MaxPassages { get; set; } = 4;
 
+    /// <summary>
+    /// When the store can search (PostgreSQL), search there, shared by every replica, rather than in an
+    /// in-memory index per server and bot. False keeps the in-memory index on any store.
+    /// </summary>
+    public bool InDatabase { get; set; } = true;
+
     /// <summary>Chunks kept in the in-memory search indexes of all bots together; idle bots' indexes go first.</summary>
     [Range(1_000, 100_000_000)]
     public long MaxIndexedChunks { get; set; } = 2_000_000;

@@ -7,8 +7,7 @@ public static class RateLimitingExtensions
 {
     public static IServiceCollection AddParleyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IRateLimiter, InProcessRateLimiter>();
-
+        // The limiter itself (in-process or Redis) is chosen by AddParleyCoordination.
         var network = configuration.GetSection(NetworkOptions.Section).Get<NetworkOptions>() ?? new NetworkOptions();
         services.Configure<ForwardedHeadersOptions>(options =>
         {

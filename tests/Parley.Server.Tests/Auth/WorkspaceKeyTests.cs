@@ -8,7 +8,7 @@ namespace Parley.Server.Tests.Auth;
 /// A workspace key manages its own workspace and nothing else. Another workspace's things answer exactly
 /// as if they did not exist, so a key cannot even learn which ids are taken.
 /// </summary>
-public sealed class WorkspaceKeyTests : ParleyTest
+public class WorkspaceKeyTests : ParleyTest
 {
     private const string UnknownId = "00000000-0000-0000-0000-000000000000";
 

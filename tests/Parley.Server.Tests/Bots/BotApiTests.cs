@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Bots;
 
-public sealed class BotApiTests : ParleyTest
+public class BotApiTests : ParleyTest
 {
     private const string UnknownId = "00000000-0000-0000-0000-000000000000";
 

@@ -5,7 +5,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Bots;
 
 /// <summary>Every bot setting is stored as sent (or in its one normal form), and a bad value is refused by name.</summary>
-public sealed class BotSettingsTests : ParleyTest
+public class BotSettingsTests : ParleyTest
 {
     private string _workspaceId = null!;
 

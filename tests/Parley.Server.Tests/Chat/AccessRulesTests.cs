@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Chat;
 
-public sealed class AccessRulesTests : ParleyTest
+public class AccessRulesTests : ParleyTest
 {
     [Fact]
     public async Task A_private_bot_refuses_the_public_endpoint_with_403()

@@ -5,7 +5,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>A conversation continues for its own bot and session, and remembers what was said.</summary>
-public sealed class ContinuationTests : ParleyTest
+public class ContinuationTests : ParleyTest
 {
     private string _botId = null!;
 

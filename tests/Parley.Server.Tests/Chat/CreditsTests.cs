@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>Each answered message costs one credit; an empty balance is a stream error, never an overdraft.</summary>
-public sealed class CreditsTests : ParleyTest
+public class CreditsTests : ParleyTest
 {
     [Fact]
     public async Task An_answered_message_costs_one_credit()

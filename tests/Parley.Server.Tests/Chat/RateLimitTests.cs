@@ -6,7 +6,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>A bot's rate limit holds exactly, per session and per client IP, even under concurrent requests.</summary>
-public sealed class RateLimitTests : ParleyTest
+public class RateLimitTests : ParleyTest
 {
     // The test client connects from loopback: trust it as a reverse proxy so X-Forwarded-For can stand for visitors.
     protected override void Configure(ParleyApp app) => app.With("Parley:Network:TrustedProxies:0", "127.0.0.1");
@@ -52,7 +52,7 @@ public sealed class RateLimitTests : ParleyTest
     [Fact]
     public async Task X_forwarded_for_from_an_untrusted_peer_is_ignored()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 3, window_seconds = 60 } });
 

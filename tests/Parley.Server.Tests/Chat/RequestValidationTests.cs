@@ -6,7 +6,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>Every malformed request is refused before the stream with a 400 that names the field.</summary>
-public sealed class RequestValidationTests : ParleyTest
+public class RequestValidationTests : ParleyTest
 {
     private string _botId = null!;
 

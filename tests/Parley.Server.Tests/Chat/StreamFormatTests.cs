@@ -7,7 +7,7 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Chat;
 
-public sealed class StreamFormatTests : ParleyTest
+public class StreamFormatTests : ParleyTest
 {
     private string _botId = null!;
 

@@ -6,7 +6,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Conversations;
 
 /// <summary>What visitors said, read back through the admin API after they said it through the public chat.</summary>
-public sealed class ConversationApiTests : ParleyTest
+public class ConversationApiTests : ParleyTest
 {
     private const string FirstQuestion = "How long do refunds take?";
     private const string SecondQuestion = "How much does express delivery cost?";

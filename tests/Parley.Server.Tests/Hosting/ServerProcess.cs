@@ -167,13 +167,13 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>The <c>dotnet</c> that runs these tests (the CLI tells its children where it is), else the one on the PATH.</summary>
-    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+    internal static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 
     /// <summary>
     /// The server as built beside the tests (the test project references it), or else in its own bin folder.
     /// A runnable build has its <c>runtimeconfig.json</c> next to the dll.
     /// </summary>
-    private static string ServerAssembly()
+    internal static string ServerAssembly()
     {
         var candidates = new List<string> { AppContext.BaseDirectory };
         var binaries = new DirectoryInfo(AppContext.BaseDirectory);

@@ -25,6 +25,9 @@ public sealed class FakeOpenAIEmbeddings : IAsyncDisposable
 
     public string BaseUrl => _app.Urls.First() + "/v1";
 
+    /// <summary>How long each request takes to answer, as a slow or overloaded provider would.</summary>
+    public TimeSpan Delay { get; set; }
+
     public static async Task<FakeOpenAIEmbeddings> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -49,6 +52,8 @@ public sealed class FakeOpenAIEmbeddings : IAsyncDisposable
         var model = root.GetProperty("model").GetString()!;
         var base64 = root.TryGetProperty("encoding_format", out var format) && format.GetString() == "base64";
         Requests.Enqueue((request.Headers.Authorization.ToString(), model, inputs.Length));
+        if (Delay > TimeSpan.Zero)
+            await Task.Delay(Delay, request.HttpContext.RequestAborted);
 
         var data = inputs.Select((text, i) =>
         {

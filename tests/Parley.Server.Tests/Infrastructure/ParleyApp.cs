@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Client;
+using Parley.Server.Tests.Infrastructure.Services;
 
 namespace Parley.Server.Tests.Infrastructure;
 
@@ -20,6 +21,27 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     private readonly List<Action<IServiceCollection>> _services = [];
 
     private bool _ownsData = true;
+    private string? _database;
+
+    public Backend Backend { get; private set; } = Backend.Sqlite;
+
+    /// <summary>Runs on another backend: a fresh PostgreSQL database of the run's cluster, and its Redis if asked.</summary>
+    public ParleyApp WithBackend(Backend backend)
+    {
+        Backend = backend;
+        return this;
+    }
+
+    /// <summary>Runs on an existing PostgreSQL database (as another replica would) and leaves it in place.</summary>
+    public ParleyApp WithPostgresDatabase(string connectionString)
+    {
+        Backend = Backend == Backend.Sqlite ? Backend.Postgres : Backend;
+        _settings["Parley:Storage:ConnectionString"] = connectionString;
+        return this;
+    }
+
+    /// <summary>The PostgreSQL connection string the server uses, when it runs on PostgreSQL.</summary>
+    public string? ConnectionString => _settings.GetValueOrDefault("Parley:Storage:ConnectionString");
 
     public string DataDirectory { get; private set; } = Directory.CreateTempSubdirectory("parley-test-").FullName;
 
@@ -38,6 +60,7 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     {
         var app = new ParleyApp();
         configure?.Invoke(app);
+        await app.PrepareBackendAsync();
         app.UseKestrel(0);
         app.StartServer();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -93,6 +116,8 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_database is not null)
+            await (await PostgresCluster.GetAsync()).DropDatabaseAsync(_database);
         if (!_ownsData)
             return;
         try
@@ -103,6 +128,21 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
         {
             // A file still held open by a finishing request; the OS temp cleaner will take it.
         }
+    }
+
+    private async Task PrepareBackendAsync()
+    {
+        if (Backend == Backend.Sqlite)
+            return;
+        _settings["Parley:Storage:Provider"] = "postgres";
+        if (ConnectionString is null)
+        {
+            _database = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+            _settings["Parley:Storage:ConnectionString"] = _database;
+        }
+
+        if (Backend == Backend.PostgresAndRedis)
+            _settings["Parley:Redis:Connection"] = (await RedisServer.GetAsync()).Connection;
     }
 
     private async Task WaitUntilReadyAsync()

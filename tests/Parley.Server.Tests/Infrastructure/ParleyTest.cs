@@ -10,9 +10,12 @@ public abstract class ParleyTest : IAsyncLifetime
 
     protected AdminApi Admin { get; private set; } = null!;
 
+    /// <summary>What the tests' servers run on; a class derived per backend runs the same tests on another.</summary>
+    protected virtual Backend Backend => Backend.Sqlite;
+
     public virtual async Task InitializeAsync()
     {
-        App = await ParleyApp.StartAsync(Configure);
+        App = await StartAppAsync(Configure);
         Admin = App.Admin();
         await SeedAsync();
     }
@@ -22,6 +25,14 @@ public abstract class ParleyTest : IAsyncLifetime
         Admin.Dispose();
         await App.DisposeAsync();
     }
+
+    /// <summary>Another server on this class's backend, for tests that need one with other settings.</summary>
+    protected Task<ParleyApp> StartAppAsync(Action<ParleyApp>? configure = null) =>
+        ParleyApp.StartAsync(app =>
+        {
+            app.WithBackend(Backend);
+            configure?.Invoke(app);
+        });
 
     protected virtual void Configure(ParleyApp app)
     {

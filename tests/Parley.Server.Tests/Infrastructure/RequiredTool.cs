@@ -26,6 +26,9 @@ public static class RequiredTool
         }
     }
 
+    /// <summary>Fails the test because a service it needs (PostgreSQL, pgvector, Redis) is not installed.</summary>
+    public static void Missing(string what) => Assert.Fail($"{what} is missing. {Remedy}{CiNote}");
+
     private static string OnPath(string name)
     {
         var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);

@@ -23,7 +23,29 @@ public static class ServiceOverrides
             services.Remove(real);
             services.AddSingleton<IKnowledgeStore>(provider =>
                 new FailingSearchStore((IKnowledgeStore)ActivatorUtilities.CreateInstance(provider, real.ImplementationType!), delay));
+            // A store that searches by itself (PostgreSQL) fails the same way.
+            if (services.Any(d => d.ServiceType == typeof(IKnowledgeSearch)))
+                services.Replace(ServiceDescriptor.Singleton<IKnowledgeSearch>(new FailingSearch(delay)));
         });
+
+    /// <summary>Fails at once, or after <paramref name="delay"/>, which the retrieval budget never waits out.</summary>
+    private sealed class FailingSearch(TimeSpan? delay) : IKnowledgeSearch
+    {
+        public async Task<IReadOnlyList<StoredChunk>> MatchPrefixesAsync(string botId, IReadOnlyList<string> prefixes, int limit, CancellationToken ct = default)
+        {
+            await StallAsync(ct);
+            throw new TimeoutException("The knowledge store did not answer.");
+        }
+
+        public async Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(
+            string botId, string model, float[] query, int limit, CancellationToken ct = default)
+        {
+            await StallAsync(ct);
+            throw new TimeoutException("The knowledge store did not answer.");
+        }
+
+        private Task StallAsync(CancellationToken ct) => delay is { } wait ? Task.Delay(wait, ct) : Task.CompletedTask;
+    }
 
     private sealed class FailingSearchStore(IKnowledgeStore inner, TimeSpan? delay) : IKnowledgeStore
     {

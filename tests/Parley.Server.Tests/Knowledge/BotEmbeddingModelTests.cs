@@ -10,7 +10,7 @@ namespace Parley.Server.Tests.Knowledge;
 /// A bot may choose its own embedding model. Changing it re-embeds that bot's knowledge, and only that bot's;
 /// its endpoint's key is stored encrypted and never shown again.
 /// </summary>
-public sealed class BotEmbeddingModelTests : ParleyTest
+public class BotEmbeddingModelTests : ParleyTest
 {
     private const string BotKey = "sk-bot-own-key-4f1d2c";
 

@@ -9,7 +9,7 @@ using Parley.Server.Tests.Knowledge.Extraction;
 namespace Parley.Server.Tests.Knowledge;
 
 /// <summary>Documents uploaded as files become knowledge the bot answers from.</summary>
-public sealed class FileUploadTests : ParleyTest
+public class FileUploadTests : ParleyTest
 {
     public static TheoryData<string, string, byte[], string> Documents => new()
     {

@@ -6,7 +6,7 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Knowledge;
 
-public sealed class SourceApiTests : ParleyTest
+public class SourceApiTests : ParleyTest
 {
     private const string UnknownId = "00000000-0000-0000-0000-000000000000";
 

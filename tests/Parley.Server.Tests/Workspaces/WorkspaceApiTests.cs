@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Workspaces;
 
-public sealed class WorkspaceApiTests : ParleyTest
+public class WorkspaceApiTests : ParleyTest
 {
     [Fact]
     public async Task Creating_a_workspace_answers_201_with_it_and_its_location()

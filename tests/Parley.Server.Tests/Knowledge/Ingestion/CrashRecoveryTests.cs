@@ -8,16 +8,22 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge.Ingestion;
 
 /// <summary>A crawl survives the server being killed: after a restart it finishes with every page exactly once.</summary>
-public sealed class CrashRecoveryTests : IAsyncLifetime
+public class CrashRecoveryTests : IAsyncLifetime
 {
     private const int PageCount = 24;
     private const string Key = "parley-crash-test-admin-key";
 
     private readonly string _data = Directory.CreateTempSubdirectory("parley-crash-").FullName;
     private FakeSite _site = null!;
+    private IReadOnlyDictionary<string, string> _backend = new Dictionary<string, string>();
 
-    public async Task InitializeAsync()
+    /// <summary>Settings that put the server on another backend; a derived class runs the same test there.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    public virtual async Task InitializeAsync()
     {
+        _backend = await BackendSettingsAsync();
         _site = await FakeSite.StartAsync();
         for (var i = 0; i < PageCount; i++)
         {
@@ -27,7 +33,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _site.DisposeAsync();
         try
@@ -81,7 +87,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     }
 
     private ServerProcess StartServer(Uri address) =>
-        ServerProcess.Start(_data, ["--urls", address.ToString().TrimEnd('/')], new Dictionary<string, string>
+        ServerProcess.Start(_data, ["--urls", address.ToString().TrimEnd('/')], new Dictionary<string, string>(_backend)
         {
             ["PARLEY_DATA_DIR"] = _data,
             ["PARLEY_ADMIN_KEY"] = Key,

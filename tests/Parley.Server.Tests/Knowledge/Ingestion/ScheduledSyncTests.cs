@@ -7,7 +7,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge.Ingestion;
 
 /// <summary>A source with a sync interval is fetched again, by itself, once the interval has passed.</summary>
-public sealed class ScheduledSyncTests : ParleyTest
+public class ScheduledSyncTests : ParleyTest
 {
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private FakeSite _site = null!;

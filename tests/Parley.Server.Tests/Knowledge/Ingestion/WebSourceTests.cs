@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge.Ingestion;
 
 /// <summary>URL, sitemap and crawl sources, fetched in the background from a real (loopback) website.</summary>
-public sealed class WebSourceTests : ParleyTest
+public class WebSourceTests : ParleyTest
 {
     private FakeSite _site = null!;
 

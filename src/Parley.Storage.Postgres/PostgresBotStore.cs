@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Dapper;
+using Parley.Core.Bots;
+
+namespace Parley.Storage.Postgres;
+
+internal sealed class PostgresBotStore(PostgresDatabase db) : IBotStore
+{
+    public Task CreateAsync(Bot bot, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(
+            "INSERT INTO bots (id, workspace_id, data, created_at) VALUES (@Id, @WorkspaceId, @Data, @CreatedAt)",
+            new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx), ct);
+
+    public Task<Bot?> GetAsync(string id, CancellationToken ct = default) =>
+        db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<Row>("SELECT data, knowledge_version FROM bots WHERE id = @id", new { id }))?.ToBot(), ct);
+
+    public Task<IReadOnlyList<Bot>> ListAsync(string? workspaceId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Bot>>(async c => (await c.QueryAsync<Row>(
+                "SELECT data, knowledge_version FROM bots WHERE @workspaceId::text IS NULL OR workspace_id = @workspaceId ORDER BY created_at, id",
+                new { workspaceId }))
+            .Select(row => row.ToBot())
+            .ToList(), ct);
+
+    public Task UpdateAsync(Bot bot, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.ExecuteAsync(
+            "UPDATE bots SET data = @Data WHERE id = @Id", new { bot.Id, Data = Serialize(bot) }, tx), ct);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var args = new { id };
+            await c.ExecuteAsync(
+                """
+                DELETE FROM chunks WHERE bot_id = @id;
+                DELETE FROM pages WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
+                DELETE FROM frontier WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
+                DELETE FROM jobs WHERE bot_id = @id;
+                DELETE FROM sources WHERE bot_id = @id;
+                DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id);
+                DELETE FROM conversations WHERE bot_id = @id;
+                """, args, tx);
+            return await c.ExecuteAsync("DELETE FROM bots WHERE id = @id", args, tx) == 1;
+        }, ct);
+
+    private static string Serialize(Bot bot) => JsonSerializer.Serialize(bot, StorageJson.Options);
+
+    private sealed class Row
+    {
+        public string Data { get; set; } = "";
+        public long KnowledgeVersion { get; set; }
+
+        public Bot ToBot() => JsonSerializer.Deserialize<Bot>(Data, StorageJson.Options)! with { KnowledgeVersion = KnowledgeVersion };
+    }
+}

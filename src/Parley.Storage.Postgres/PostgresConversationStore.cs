@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Parley.Core.Conversations;
+
+namespace Parley.Storage.Postgres;
+
+internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversationStore
+{
+    public Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
+        db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<ConversationRow>(
+            "SELECT id, bot_id, session_id, created_at, updated_at FROM conversations WHERE id = @id", new { id }))?.ToConversation(), ct);
+
+    public Task<IReadOnlyList<Conversation>> ListAsync(string botId, int limit, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Conversation>>(async c => (await c.QueryAsync<ConversationRow>(
+                """
+                SELECT id, bot_id, session_id, created_at, updated_at FROM conversations
+                WHERE bot_id = @botId ORDER BY updated_at DESC, id LIMIT @limit
+                """,
+                new { botId, limit }))
+            .Select(r => r.ToConversation())
+            .ToList(), ct);
+
+    public Task<IReadOnlyList<Message>> GetMessagesAsync(string conversationId, int limit, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Message>>(async c => (await c.QueryAsync<MessageRow>(
+                """
+                SELECT * FROM (
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, created_at FROM messages
+                    WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit) AS latest
+                ORDER BY seq
+                """,
+                new { conversationId, limit }))
+            .Select(r => r.ToMessage())
+            .ToList(), ct);
+
+    public Task SaveTurnAsync(Turn turn, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var conversation = turn.Conversation;
+            await c.ExecuteAsync(
+                """
+                INSERT INTO conversations (id, bot_id, session_id, created_at, updated_at)
+                VALUES (@Id, @BotId, @SessionId, @CreatedAt, @UpdatedAt)
+                ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at
+                """,
+                new
+                {
+                    conversation.Id,
+                    conversation.BotId,
+                    conversation.SessionId,
+                    CreatedAt = UnixTime.From(conversation.CreatedAt),
+                    UpdatedAt = UnixTime.From(turn.Answer.CreatedAt),
+                },
+                tx);
+            await InsertAsync(c, tx, turn.Question, new TurnUsage(0, 0, 0));
+            await InsertAsync(c, tx, turn.Answer, turn.Usage);
+        }, ct);
+
+    private static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Message m, TurnUsage usage) =>
+        c.ExecuteAsync(
+            """
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @CreatedAt)
+            """,
+            new
+            {
+                m.Id,
+                m.ConversationId,
+                Role = m.Role.ToString(),
+                m.Content,
+                Citations = m.Citations.Count == 0 ? null : JsonSerializer.Serialize(m.Citations, StorageJson.Options),
+                m.Interrupted,
+                usage.InputTokens,
+                usage.OutputTokens,
+                CreditsMilli = Credits.ToMilli(usage.Credits),
+                CreatedAt = UnixTime.From(m.CreatedAt),
+            },
+            tx);
+
+    private sealed class ConversationRow
+    {
+        public string Id { get; set; } = "";
+        public string BotId { get; set; } = "";
+        public string SessionId { get; set; } = "";
+        public long CreatedAt { get; set; }
+        public long UpdatedAt { get; set; }
+
+        public Conversation ToConversation() => new(Id, BotId, SessionId, UnixTime.To(CreatedAt), UnixTime.To(UpdatedAt));
+    }
+
+    private sealed class MessageRow
+    {
+        public long Seq { get; set; }
+        public string Id { get; set; } = "";
+        public string ConversationId { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string Content { get; set; } = "";
+        public string? Citations { get; set; }
+        public bool Interrupted { get; set; }
+        public long CreatedAt { get; set; }
+
+        public Message ToMessage() => new(
+            Id,
+            ConversationId,
+            Enum.Parse<MessageRole>(Role),
+            Content,
+            Citations is null ? [] : JsonSerializer.Deserialize<List<Citation>>(Citations, StorageJson.Options)!,
+            Interrupted,
+            UnixTime.To(CreatedAt));
+    }
+}

@@ -1,0 +1,125 @@
+using Parley.Server.Tests.Auth;
+using Parley.Server.Tests.Bots;
+using Parley.Server.Tests.Chat;
+using Parley.Server.Tests.Conversations;
+using Parley.Server.Tests.Infrastructure;
+using Parley.Server.Tests.Infrastructure.Services;
+using Parley.Server.Tests.Knowledge;
+using Parley.Server.Tests.Knowledge.Ingestion;
+using Parley.Server.Tests.Workspaces;
+
+namespace Parley.Server.Tests.Storage;
+
+// One contract suite, two backends: each class below runs every test of the API behaviour class it derives
+// from again, unchanged, against a server on PostgreSQL (a fresh database of the run's throwaway cluster).
+// There are no PostgreSQL-only tests here: the backend passes exactly the suite SQLite passes.
+
+public sealed class WorkspaceApiOnPostgres : WorkspaceApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class WorkspaceKeysOnPostgres : WorkspaceKeyTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class BotApiOnPostgres : BotApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class BotSettingsOnPostgres : BotSettingsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ConversationApiOnPostgres : ConversationApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class SourceApiOnPostgres : SourceApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class FileUploadOnPostgres : FileUploadTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class WebSourcesOnPostgres : WebSourceTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ScheduledSyncOnPostgres : ScheduledSyncTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ContinuationOnPostgres : ContinuationTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class CreditsOnPostgres : CreditsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class StreamFormatOnPostgres : StreamFormatTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class AccessRulesOnPostgres : AccessRulesTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class RequestValidationOnPostgres : RequestValidationTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+/// <summary>The scale-out configuration: rate limits counted in Redis must hold exactly as the in-process ones do.</summary>
+public sealed class RateLimitsOnPostgresAndRedis : RateLimitTests
+{
+    protected override Backend Backend => Backend.PostgresAndRedis;
+}
+
+/// <summary>The scale-out configuration: conversation turn locks held in Redis must serialise turns as the in-process ones do.</summary>
+public sealed class ConcurrentTurnsOnPostgresAndRedis : ConcurrentTurnsTests
+{
+    protected override Backend Backend => Backend.PostgresAndRedis;
+}
+
+/// <summary>A server killed mid-crawl on PostgreSQL: its job's lease runs out and the next server finishes it, no page lost or doubled.</summary>
+public sealed class CrashRecoveryOnPostgres : CrashRecoveryTests
+{
+    private string? _database;
+
+    protected override async Task<IReadOnlyDictionary<string, string>> BackendSettingsAsync()
+    {
+        _database = await (await PostgresCluster.GetAsync()).CreateDatabaseAsync();
+        return new Dictionary<string, string>
+        {
+            ["Parley__Storage__Provider"] = "postgres",
+            ["Parley__Storage__ConnectionString"] = _database,
+        };
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+            await (await PostgresCluster.GetAsync()).DropDatabaseAsync(_database);
+    }
+}
+
+public sealed class BotEmbeddingModelOnPostgres : BotEmbeddingModelTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}

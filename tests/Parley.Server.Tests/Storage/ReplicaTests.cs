@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Parley.Client;
+using Parley.Server.Tests.Infrastructure;
+
+namespace Parley.Server.Tests.Storage;
+
+/// <summary>Two replicas over one PostgreSQL and one Redis serve as one deployment.</summary>
+public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet>
+{
+    [Fact]
+    public async Task A_conversation_alternating_between_replicas_keeps_its_history()
+    {
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+
+        var first = await replicas.A.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", "alternating-visitor"));
+        var second = await replicas.B.PublicChat().AskAsync(
+            new ChatRequest(botId, "What does express delivery cost?", "alternating-visitor", first.ConversationId));
+        var third = await replicas.A.PublicChat().AskAsync(
+            new ChatRequest(botId, "Is limescale damage covered by the warranty?", "alternating-visitor", second.ConversationId));
+
+        Assert.Equal(first.ConversationId, third.ConversationId);
+        using var otherAdmin = replicas.B.Admin();
+        var conversation = await otherAdmin.GetAsync($"/v1/conversations/{first.ConversationId}");
+        var questions = conversation.GetProperty("messages").EnumerateArray()
+            .Where(m => m.GetProperty("role").GetString() == "user")
+            .Select(m => m.GetProperty("content").GetString())
+            .ToList();
+        Assert.Equal(["Can I return an item?", "What does express delivery cost?", "Is limescale damage covered by the warranty?"], questions);
+        Assert.Equal(6, conversation.GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_rate_limit_of_n_holds_exactly_across_both_replicas()
+    {
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync(new { rate_limit = new { max_messages = 5, window_seconds = 60 } });
+
+        // Each replica alone would let 5 through; counted in Redis, the two together let exactly 5 through.
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => PostAsync(i % 2 == 0 ? replicas.A : replicas.B, botId, "limited-session")));
+
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(15, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task An_ingestion_job_submitted_to_one_replica_is_processed_once()
+    {
+        const int Pages = 10;
+        replicas.Site.Delay = TimeSpan.FromMilliseconds(50);
+        for (var i = 0; i < Pages; i++)
+        {
+            var next = i + 1 < Pages ? new[] { $"/guide/{i + 1}" } : [];
+            replicas.Site.Page($"/guide/{i}", FakeSite.Html($"Guide {i}", $"<p>Step {i} of the setup guide sets dial {i} to position P{i * 3}.</p>", next));
+        }
+
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateBotAsync();
+        var sourceId = await admin.AddFetchedSourceAsync(botId, new { type = "crawl", url = replicas.Site.Url("/guide/0"), max_pages = 50, max_depth = 20 });
+        using var otherAdmin = replicas.B.Admin();
+        var source = await otherAdmin.WaitForSyncAsync(botId, sourceId, TimeSpan.FromSeconds(90));
+
+        Assert.Equal("ready", source.GetProperty("status").GetString());
+        for (var i = 0; i < Pages; i++)
+            Assert.Equal(1, replicas.Site.Hits($"/guide/{i}"));
+        var answer = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Which position does step 9 of the setup guide set dial 9 to?", ChatStreams.NewSession()));
+        Assert.Contains("P27", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Killing_a_replica_mid_stream_leaves_the_other_serving_its_conversations()
+    {
+        var doomed = await replicas.StartReplicaAsync();
+        using var admin = doomed.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+        var first = await doomed.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", "survivor"));
+
+        // Embedding the next question now takes long, so the doomed replica's stream is open, mid-turn, when it dies.
+        replicas.Embeddings.Delay = TimeSpan.FromSeconds(20);
+        var cut = false;
+        try
+        {
+            await foreach (var e in doomed.PublicChat().StreamAsync(new ChatRequest(botId, "What does express delivery cost?", "survivor", first.ConversationId)))
+            {
+                Assert.IsNotType<DoneEvent>(e);
+                if (!cut)
+                {
+                    cut = true;
+                    await doomed.Process.KillAsync();
+                    replicas.Embeddings.Delay = TimeSpan.Zero;
+                }
+            }
+
+            Assert.Fail("The stream of a killed replica ended as if nothing had happened.");
+        }
+        catch (Exception) when (!cut)
+        {
+            replicas.Embeddings.Delay = TimeSpan.Zero;
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or ParleyException)
+        {
+            // The visitor's connection broke with the replica, as it would in production; the widget retries elsewhere.
+        }
+
+        Assert.True(cut, "the doomed replica's stream never started");
+        var elsewhere = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "What does express delivery cost?", "survivor", first.ConversationId));
+        Assert.Equal(first.ConversationId, elsewhere.ConversationId);
+        Assert.Contains("express", elsewhere.Text, StringComparison.OrdinalIgnoreCase);
+        var fresh = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
+        Assert.Contains("30 days", fresh.Text, StringComparison.Ordinal);
+        using var survivorAdmin = replicas.B.Admin();
+        var conversation = await survivorAdmin.GetAsync($"/v1/conversations/{first.ConversationId}");
+        Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(Replica replica, string botId, string session)
+    {
+        using var client = replica.NewHttpClient();
+        using var content = new StringContent(
+            JsonSerializer.Serialize(new { bot_id = botId, message = "How long does shipping take?", session_id = session }), Encoding.UTF8, "application/json");
+        using var response = await client.PostAsync("/v1/public/chat/stream", content);
+        await response.Content.ReadAsStringAsync();
+        return response.StatusCode;
+    }
+}

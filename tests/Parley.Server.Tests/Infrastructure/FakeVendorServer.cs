@@ -23,6 +23,9 @@ public abstract class FakeVendorServer : IAsyncDisposable
 
     public VendorReply Default { get; set; } = VendorReply.Text("Refunds ", "take five ", "business days [1].");
 
+    /// <summary>Answers from what was asked, once the scripted replies have run out (before <see cref="Default"/>).</summary>
+    public Func<VendorRequest, VendorReply>? Responder { get; set; }
+
     public string Root => _app.Urls.First();
 
     protected abstract string Path { get; }
@@ -54,11 +57,12 @@ public abstract class FakeVendorServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
-        Requests.Enqueue(new VendorRequest(
+        var received = new VendorRequest(
             http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             body.RootElement.Clone(),
-            DateTimeOffset.UtcNow));
-        var reply = _script.TryDequeue(out var next) ? next : Default;
+            DateTimeOffset.UtcNow);
+        Requests.Enqueue(received);
+        var reply = _script.TryDequeue(out var next) ? next : Responder?.Invoke(received) ?? Default;
 
         if (reply.Status != 200)
         {
@@ -95,4 +99,16 @@ public abstract class FakeVendorServer : IAsyncDisposable
 public sealed record VendorRequest(IReadOnlyDictionary<string, string> Headers, JsonElement Body, DateTimeOffset ReceivedAt)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
+
+    /// <summary>OpenAI's chat messages as (role, text), the system prompt first.</summary>
+    public IReadOnlyList<(string Role, string Text)> Messages =>
+        Body.GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("role").GetString()!, TextOf(m.GetProperty("content"))))
+            .ToList();
+
+    public string System => Messages.FirstOrDefault(m => m.Role == "system").Text ?? "";
+
+    private static string TextOf(JsonElement content) => content.ValueKind == JsonValueKind.String
+        ? content.GetString()!
+        : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString()));
 }

@@ -42,6 +42,8 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
             var match = Marker().Match(text, open);
             if (match.Success && match.Index == open)
             {
+                if (!keep)
+                    TrimEndSpaces(output);
                 Rewrite(match.Groups[1].Value, output);
                 i = open + match.Length;
             }
@@ -55,6 +57,16 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
                 output.Append('[');
                 i = open + 1;
             }
+        }
+
+        // Without citations a marker goes with the space before it, which may end this piece.
+        if (!keep)
+        {
+            var end = output.Length;
+            while (end > 0 && output[end - 1] == ' ')
+                end--;
+            _held = output.ToString(end, output.Length - end) + _held;
+            output.Length = end;
         }
 
         return output.ToString();
@@ -85,6 +97,12 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
             if (keep)
                 output.Append('[').Append(place + 1).Append(']');
         }
+    }
+
+    private static void TrimEndSpaces(StringBuilder output)
+    {
+        while (output.Length > 0 && output[^1] == ' ')
+            output.Length--;
     }
 
     [GeneratedRegex(@"\G\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")]

@@ -26,6 +26,12 @@ public abstract class FakeVendorServer : IAsyncDisposable
     /// <summary>Answers from what was asked, once the scripted replies have run out (before <see cref="Default"/>).</summary>
     public Func<VendorRequest, VendorReply>? Responder { get; set; }
 
+    /// <summary>Completes when a caller hangs up on a streaming answer before its end.</summary>
+    public TaskCompletionSource CallerLeft { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many frames were written before the caller left.</summary>
+    public int FramesSent { get; private set; }
+
     public string Root => _app.Urls.First();
 
     protected abstract string Path { get; }
@@ -77,13 +83,21 @@ public abstract class FakeVendorServer : IAsyncDisposable
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         var model = body.RootElement.GetProperty("model").GetString()!;
-        foreach (var frame in Stream(reply, model, http.Abort))
+        try
         {
-            if (frame is null)
-                return;
-            await http.Response.WriteAsync(frame, Encoding.UTF8);
-            await http.Response.Body.FlushAsync();
-            await Task.Delay(reply.Pace);
+            foreach (var frame in Stream(reply, model, http.Abort))
+            {
+                if (frame is null)
+                    return;
+                await http.Response.WriteAsync(frame, Encoding.UTF8, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+                FramesSent++;
+                await Task.Delay(reply.Pace, http.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+        {
+            CallerLeft.TrySetResult();
         }
     }
 

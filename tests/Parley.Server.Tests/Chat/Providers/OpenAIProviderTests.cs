@@ -134,6 +134,23 @@ public sealed class OpenAIProviderTests : ParleyTest
     }
 
     [Fact]
+    public async Task A_visitor_who_leaves_hangs_up_on_the_provider_too()
+    {
+        _vendor.Enqueue(new VendorReply { Pieces = Enumerable.Range(0, 200).Select(i => $"word{i} ").ToArray(), Pace = TimeSpan.FromMilliseconds(30) });
+        var botId = await CreateBotAsync();
+
+        var received = 0;
+        await foreach (var e in App.PublicChat().StreamAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession())))
+        {
+            if (e is ContentEvent && ++received == 3)
+                break;
+        }
+
+        await _vendor.CallerLeft.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(_vendor.FramesSent < 100, $"The provider kept streaming: {_vendor.FramesSent} frames.");
+    }
+
+    [Fact]
     public async Task The_usage_the_provider_reports_is_recorded_on_the_answer()
     {
         _vendor.Enqueue(new VendorReply { Pieces = ["Five business days [1]."], InputTokens = 812, OutputTokens = 9 });

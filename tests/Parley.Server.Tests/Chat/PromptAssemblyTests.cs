@@ -27,7 +27,7 @@ public sealed partial class PromptAssemblyTests : ParleyTest
     }
 
     [Fact]
-    public async Task The_earlier_turns_are_sent_between_the_system_prompt_and_the_question()
+    public async Task The_earlier_turns_are_sent_between_the_system_prompt_and_the_question_without_their_citation_markers()
     {
         var botId = await CreateBotAsync();
         var chat = App.PublicChat();
@@ -39,7 +39,7 @@ public sealed partial class PromptAssemblyTests : ParleyTest
 
         var answered = _vendor.Requests.Last();
         Assert.Equal(
-            [("system", answered.System), ("user", "Can I return an item?"), ("assistant", "Within 30 days [1]."), ("user", "How long do refunds take?")],
+            [("system", answered.System), ("user", "Can I return an item?"), ("assistant", "Within 30 days."), ("user", "How long do refunds take?")],
             answered.Messages);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
@@ -11,7 +12,7 @@ namespace Parley.Server.Chat.Generation;
 /// to answer from, the earlier turns, and the visitor's question, fitted to the model's context. When it does
 /// not all fit, the oldest turns go first, then the lowest-ranked passages; the question always stays.
 /// </summary>
-public static class PromptBuilder
+public static partial class PromptBuilder
 {
     private const string DefaultPersona =
         "You are the assistant on this business's website. Be brief, friendly and accurate.";
@@ -31,7 +32,8 @@ public static class PromptBuilder
         var head = Head(bot);
         var fixedTokens = TokenCounter.CountMessage(head) + TokenCounter.CountMessage(question) + TokenCounter.Count("Sources:\n(none found)\n");
         var passageTokens = passages.Select(p => TokenCounter.Count(Render(p))).ToList();
-        var turnTokens = history.Select(m => TokenCounter.CountMessage(m.Content)).ToList();
+        var turns = history.Select(m => (m.Role, Text: m.Role == MessageRole.Assistant ? WithoutMarkers(m.Content) : m.Content)).ToList();
+        var turnTokens = turns.Select(t => TokenCounter.CountMessage(t.Text)).ToList();
 
         var total = fixedTokens + passageTokens.Sum() + turnTokens.Sum();
         var firstTurn = 0;
@@ -52,11 +54,20 @@ public static class PromptBuilder
         {
             new(ChatRole.System, system.ToString().TrimEnd()) { AdditionalProperties = new() { [PromptKeys.Passages] = fitted } },
         };
-        foreach (var message in history.Skip(firstTurn))
-            messages.Add(new ChatMessage(message.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, message.Content));
+        foreach (var (role, text) in turns.Skip(firstTurn))
+            messages.Add(new ChatMessage(role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, text));
         messages.Add(new ChatMessage(ChatRole.User, question));
         return new Prompt(messages, fitted, total);
     }
+
+    /// <summary>
+    /// An earlier answer's <c>[n]</c> markers point at that turn's sources, not at this prompt's numbered
+    /// passages; left in, they invite the model to cite the wrong passage.
+    /// </summary>
+    private static string WithoutMarkers(string answer) => Marker().Replace(answer, "");
+
+    [GeneratedRegex(@" ?\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")]
+    private static partial Regex Marker();
 
     private static string Head(Bot bot) => $"{bot.SystemPrompt ?? DefaultPersona}\n\n{Instructions}";
 

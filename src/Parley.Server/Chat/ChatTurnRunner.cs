@@ -61,7 +61,8 @@ public sealed class ChatTurnRunner(
 
             await sse.StatusGeneratingAsync(aborted);
             var gate = new BlockedTermsGate(bot);
-            var prompt = PromptBuilder.Build(bot, passages, history, request.Message, PromptBudget.For(model.Choice));
+            var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
+            var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
             var cited = await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
             citations = Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
@@ -202,7 +203,7 @@ public sealed class ChatTurnRunner(
         }
         finally
         {
-            usage.Add(reported, prompt.Tokens, TokenCounter.Count(written.ToString()));
+            usage.Add(reported, () => prompt.Tokens, () => TokenCounter.Count(written.ToString()));
         }
     }
 

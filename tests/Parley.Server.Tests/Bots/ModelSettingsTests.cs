@@ -113,6 +113,20 @@ public sealed class ModelSettingsTests : ParleyTest
     }
 
     [Fact]
+    public async Task A_changed_key_or_model_is_used_from_the_next_message()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { model = new { provider = "openai", base_url = _vendor.BaseUrl, api_key = BotKey, model = "first-model" } });
+        await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        await Admin.PatchAsync($"/v1/bots/{botId}", new { model = new { api_key = "sk-rotated", model = "second-model" } });
+        await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        var requests = _vendor.Requests.ToList();
+        Assert.Equal(("Bearer " + BotKey, "first-model"), (requests[0].Header("authorization"), requests[0].Body.GetProperty("model").GetString()));
+        Assert.Equal(("Bearer sk-rotated", "second-model"), (requests[1].Header("authorization"), requests[1].Body.GetProperty("model").GetString()));
+    }
+
+    [Fact]
     public async Task Changing_the_provider_or_base_url_without_a_new_key_forgets_the_old_key()
     {
         var botId = await Admin.CreateBotAsync(new { model = new { provider = "openai", base_url = _vendor.BaseUrl, api_key = BotKey, model = "m" } });

@@ -12,8 +12,9 @@ namespace Parley.Server.Chat.Providers;
 
 /// <summary>
 /// The chat client a bot answers with: its own model settings, or the deployment's. Clients are built once
-/// per distinct settings and kept, since each holds connection pools; <c>extractive</c> is the registered
-/// <see cref="IChatClient"/> (the offline generator, or whatever a host put in its place).
+/// per distinct settings and kept while a bot uses them (all share one connection pool), so the cache holds
+/// at most one client per bot; <c>extractive</c> is the registered <see cref="IChatClient"/> (the offline
+/// generator, or whatever a host put in its place).
 /// </summary>
 public sealed class ChatClientFactory(
     IChatClient extractive,
@@ -22,7 +23,11 @@ public sealed class ChatClientFactory(
     TimeProvider time,
     ILoggerFactory logs) : IDisposable
 {
-    private readonly ConcurrentDictionary<ModelChoice, Lazy<IChatClient>> _clients = new();
+    private const string Deployment = "";
+
+    // Keyed by bot id ("" for the deployment's model); a bot whose settings changed gets a new client. The old
+    // one is not disposed, since a turn may still be streaming from it; it holds no connections of its own.
+    private readonly ConcurrentDictionary<string, (ModelChoice Choice, Lazy<IChatClient> Client)> _clients = new(StringComparer.Ordinal);
     private readonly HttpClient _http = new(new RetryAfterHandler(time) { InnerHandler = new SocketsHttpHandler
     {
         // Provider hosts move behind their load balancers; a pooled connection should not outlive that.
@@ -37,8 +42,15 @@ public sealed class ChatClientFactory(
         var choice = ModelChoice.For(bot, options.Value, secrets);
         if (choice.IsExtractive)
             return new BotModel(extractive, choice);
-        var client = _clients.GetOrAdd(choice, c => new Lazy<IChatClient>(() => Create(c))).Value;
-        return new BotModel(client, choice);
+        var key = bot.Model is null ? Deployment : bot.Id;
+        if (_clients.TryGetValue(key, out var known) && known.Choice == choice)
+            return new BotModel(known.Client.Value, known.Choice);
+        var entry = _clients.AddOrUpdate(
+            key,
+            (_, c) => (c, new Lazy<IChatClient>(() => Create(c))),
+            (_, existing, c) => existing.Choice == c ? existing : (c, new Lazy<IChatClient>(() => Create(c))),
+            choice);
+        return new BotModel(entry.Client.Value, entry.Choice);
     }
 
     private IChatClient Create(ModelChoice choice)
@@ -73,7 +85,7 @@ public sealed class ChatClientFactory(
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values.Where(c => c.IsValueCreated))
+        foreach (var (_, client) in _clients.Values.Where(c => c.Client.IsValueCreated))
             client.Value.Dispose();
         _http.Dispose();
     }

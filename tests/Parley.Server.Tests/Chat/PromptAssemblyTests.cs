@@ -143,7 +143,7 @@ public sealed partial class PromptAssemblyTests : ParleyTest
         var events = await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take, what does shipping cost, and what does the kettle warranty cover?", ChatStreams.NewSession()));
 
         Assert.True(Numbered(_vendor.Requests.Single().System).Count >= 3, "The prompt should also hold a passage the answer does not cite.");
-        Assert.Equal("Shipping costs 4.90 euros [1]. Refunds take 5 days [2][1]. Both hold [2][1]. See page .", events.Text());
+        Assert.Equal("Shipping costs 4.90 euros [1]. Refunds take 5 days [2][1]. Both hold [2][1]. See page.", events.Text());
         var done = Assert.IsType<DoneEvent>(events[^1]);
         Assert.Equal(["Shipping", "Refund policy"], done.Citations!.Select(c => c.PageTitle));
         var stored = await Admin.GetAsync($"/v1/conversations/{done.ConversationId}");

@@ -42,9 +42,11 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
             var match = Marker().Match(text, open);
             if (match.Success && match.Index == open)
             {
-                if (!keep)
-                    TrimEndSpaces(output);
+                // A marker that leaves nothing behind takes the space before it along.
+                var before = output.Length;
                 Rewrite(match.Groups[1].Value, output);
+                if (output.Length == before)
+                    TrimEndSpaces(output);
                 i = open + match.Length;
             }
             else if (text.Length - open <= MaxMarker && Unfinished().IsMatch(text.AsSpan(open)))
@@ -59,7 +61,7 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
             }
         }
 
-        // Without citations a marker goes with the space before it, which may end this piece.
+        // Without citations a marker takes the space before it along, and that space may end this piece.
         if (!keep)
         {
             var end = output.Length;

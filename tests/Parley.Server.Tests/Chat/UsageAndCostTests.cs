@@ -120,6 +120,24 @@ public sealed class UsageAndCostTests : ParleyTest
         Assert.True(usage.GetProperty("input_tokens").GetInt32() > 0);
     }
 
+    [Fact]
+    public async Task The_offline_generator_is_charged_by_the_same_rule_from_its_own_token_counts()
+    {
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 100);
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { model = new { provider = "extractive" } }, workspace);
+
+        var done = Assert.IsType<DoneEvent>((await Ask(botId))[^1]);
+
+        var usage = await UsageAsync(done.ConversationId);
+        var input = usage.GetProperty("input_tokens").GetInt32();
+        var output = usage.GetProperty("output_tokens").GetInt32();
+        Assert.True(input > 0 && output > 0, usage.GetRawText());
+        var expected = Math.Ceiling((0.5m + (input / 1000m) + (output * 2 / 1000m)) * 1000m) / 1000m;
+        Assert.Equal(expected, usage.GetProperty("credits").GetDecimal());
+        Assert.Equal(100m - expected, await CreditsAsync(workspace));
+        Assert.Empty(_vendor.Requests);
+    }
+
     private Task<List<ChatEvent>> Ask(string botId) =>
         App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
 

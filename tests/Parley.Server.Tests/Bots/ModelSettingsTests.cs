@@ -38,6 +38,7 @@ public sealed class ModelSettingsTests : ParleyTest
         .With("Parley:Model:ApiKey", DeploymentKey)
         .With("Parley:Model:Model", "deployment-model")
         .With("Parley:Model:RetryDelayMs", "10")
+        .With("Parley:Model:AllowPrivateNetworks", "true")
         .WithServices(services => services.AddSingleton<ILoggerProvider>(_logs));
 
     [Fact]

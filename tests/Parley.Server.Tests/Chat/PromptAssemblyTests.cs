@@ -26,6 +26,8 @@ public sealed partial class PromptAssemblyTests : ParleyTest
         await _vendor.DisposeAsync();
     }
 
+    protected override void Configure(ParleyApp app) => app.With("Parley:Model:AllowPrivateNetworks", "true");
+
     [Fact]
     public async Task The_earlier_turns_are_sent_between_the_system_prompt_and_the_question_without_their_citation_markers()
     {

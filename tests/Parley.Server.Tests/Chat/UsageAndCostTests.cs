@@ -31,6 +31,7 @@ public sealed class UsageAndCostTests : ParleyTest
     }
 
     protected override void Configure(ParleyApp app) => app
+        .With("Parley:Model:AllowPrivateNetworks", "true")
         .With("Parley:Credits:PerMessage", "0.5")
         .With("Parley:Credits:PerThousandInputTokens", "1")
         .With("Parley:Credits:PerThousandOutputTokens", "2");

@@ -28,14 +28,10 @@ public sealed class ChatClientFactory(
     // Keyed by bot id ("" for the deployment's model); a bot whose settings changed gets a new client. The old
     // one is not disposed, since a turn may still be streaming from it; it holds no connections of its own.
     private readonly ConcurrentDictionary<string, (ModelChoice Choice, Lazy<IChatClient> Client)> _clients = new(StringComparer.Ordinal);
-    private readonly HttpClient _http = new(new RetryAfterHandler(time) { InnerHandler = new SocketsHttpHandler
-    {
-        // Provider hosts move behind their load balancers; a pooled connection should not outlive that.
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    } })
-    {
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
+    // The deployment's endpoint is the operator's choice; a bot's is a workspace's, so it may reach only public
+    // addresses unless the operator allows private networks (a model served on the same host or network).
+    private readonly HttpClient _trusted = NewHttpClient(time, vetAddresses: false);
+    private readonly HttpClient _guarded = NewHttpClient(time, vetAddresses: !options.Value.AllowPrivateNetworks);
 
     public BotModel For(Bot bot)
     {
@@ -47,13 +43,13 @@ public sealed class ChatClientFactory(
             return new BotModel(known.Client.Value, known.Choice);
         var entry = _clients.AddOrUpdate(
             key,
-            (_, c) => (c, new Lazy<IChatClient>(() => Create(c))),
-            (_, existing, c) => existing.Choice == c ? existing : (c, new Lazy<IChatClient>(() => Create(c))),
-            choice);
+            (_, c) => (c.Choice, new Lazy<IChatClient>(() => Create(c.Choice, c.Http))),
+            (_, existing, c) => existing.Choice == c.Choice ? existing : (c.Choice, new Lazy<IChatClient>(() => Create(c.Choice, c.Http))),
+            (Choice: choice, Http: key == Deployment ? _trusted : _guarded));
         return new BotModel(entry.Client.Value, entry.Choice);
     }
 
-    private IChatClient Create(ModelChoice choice)
+    private IChatClient Create(ModelChoice choice, HttpClient http)
     {
         var timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
         IChatClient client = choice.Provider switch
@@ -64,7 +60,7 @@ public sealed class ChatClientFactory(
                     {
                         Endpoint = choice.BaseUrl,
                         RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                        Transport = new HttpClientPipelineTransport(_http),
+                        Transport = new HttpClientPipelineTransport(http),
                         NetworkTimeout = timeout,
                     })
                 .GetChatClient(choice.Model)
@@ -74,7 +70,7 @@ public sealed class ChatClientFactory(
                     ApiKey = choice.ApiKey ?? "none",
                     BaseUrl = choice.BaseUrl?.ToString().TrimEnd('/') ?? "https://api.anthropic.com",
                     MaxRetries = 0,
-                    HttpClient = _http,
+                    HttpClient = http,
                     Timeout = timeout,
                 })
                 .AsIChatClient(choice.Model!, choice.MaxTokens),
@@ -87,6 +83,24 @@ public sealed class ChatClientFactory(
     {
         foreach (var (_, client) in _clients.Values.Where(c => c.Client.IsValueCreated))
             client.Value.Dispose();
-        _http.Dispose();
+        _trusted.Dispose();
+        _guarded.Dispose();
+    }
+
+    private static HttpClient NewHttpClient(TimeProvider time, bool vetAddresses)
+    {
+        var sockets = new SocketsHttpHandler
+        {
+            // Provider hosts move behind their load balancers; a pooled connection should not outlive that.
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        if (vetAddresses)
+        {
+            sockets.ConnectCallback = PublicAddressConnector.ConnectAsync;
+            // A proxy would resolve and connect on our behalf, past the address check.
+            sockets.UseProxy = false;
+        }
+
+        return new HttpClient(new RetryAfterHandler(time) { InnerHandler = sockets }) { Timeout = Timeout.InfiniteTimeSpan };
     }
 }

@@ -27,7 +27,8 @@ public sealed class OpenAIProviderTests : ParleyTest
         await _vendor.DisposeAsync();
     }
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Model:RetryDelayMs", "20");
+    // The fake vendor listens on loopback, which a bot's own endpoint may reach only when allowed.
+    protected override void Configure(ParleyApp app) => app.With("Parley:Model:RetryDelayMs", "20").With("Parley:Model:AllowPrivateNetworks", "true");
 
     [Fact]
     public async Task The_answer_streams_from_the_model_and_the_request_carries_the_bots_settings()

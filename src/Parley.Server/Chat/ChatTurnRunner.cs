@@ -103,7 +103,8 @@ public sealed class ChatTurnRunner(
 
             passages ??= [];
             var gate = new BlockedTermsGate(bot);
-            var prompt = PromptBuilder.Build(bot, passages, history, request.Message, PromptBudget.For(model.Choice));
+            var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
+            var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
             BindEmbeddingModel(prompt, bot);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
@@ -250,7 +251,7 @@ public sealed class ChatTurnRunner(
         }
         finally
         {
-            usage.Add(reported, prompt.Tokens, TokenCounter.Count(written.ToString()));
+            usage.Add(reported, () => prompt.Tokens, () => TokenCounter.Count(written.ToString()));
         }
     }
 

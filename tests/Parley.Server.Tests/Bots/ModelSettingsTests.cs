@@ -38,6 +38,7 @@ public sealed class ModelSettingsTests : ParleyTest
         .With("Parley:Model:ApiKey", DeploymentKey)
         .With("Parley:Model:Model", "deployment-model")
         .With("Parley:Model:RetryDelayMs", "10")
+        .With("Parley:Model:AllowPrivateNetworks", "true")
         .WithServices(services => services.AddSingleton<ILoggerProvider>(_logs));
 
     [Fact]
@@ -110,6 +111,20 @@ public sealed class ModelSettingsTests : ParleyTest
 
         Assert.Contains("5 business days", answer.Text, StringComparison.Ordinal);
         Assert.Empty(_vendor.Requests);
+    }
+
+    [Fact]
+    public async Task A_changed_key_or_model_is_used_from_the_next_message()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { model = new { provider = "openai", base_url = _vendor.BaseUrl, api_key = BotKey, model = "first-model" } });
+        await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        await Admin.PatchAsync($"/v1/bots/{botId}", new { model = new { api_key = "sk-rotated", model = "second-model" } });
+        await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        var requests = _vendor.Requests.ToList();
+        Assert.Equal(("Bearer " + BotKey, "first-model"), (requests[0].Header("authorization"), requests[0].Body.GetProperty("model").GetString()));
+        Assert.Equal(("Bearer sk-rotated", "second-model"), (requests[1].Header("authorization"), requests[1].Body.GetProperty("model").GetString()));
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public abstract class FakeVendorServer : IAsyncDisposable
 
     public VendorReply Default { get; set; } = VendorReply.Text("Refunds ", "take five ", "business days [1].");
 
+    /// <summary>Answers from what was asked, once the scripted replies have run out (before <see cref="Default"/>).</summary>
+    public Func<VendorRequest, VendorReply>? Responder { get; set; }
+
+    /// <summary>Completes when a caller hangs up on a streaming answer before its end.</summary>
+    public TaskCompletionSource CallerLeft { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many frames were written before the caller left.</summary>
+    public int FramesSent { get; private set; }
+
     public string Root => _app.Urls.First();
 
     protected abstract string Path { get; }
@@ -54,11 +63,12 @@ public abstract class FakeVendorServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
-        Requests.Enqueue(new VendorRequest(
+        var received = new VendorRequest(
             http.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             body.RootElement.Clone(),
-            DateTimeOffset.UtcNow));
-        var reply = _script.TryDequeue(out var next) ? next : Default;
+            DateTimeOffset.UtcNow);
+        Requests.Enqueue(received);
+        var reply = _script.TryDequeue(out var next) ? next : Responder?.Invoke(received) ?? Default;
 
         if (reply.Status != 200)
         {
@@ -73,13 +83,21 @@ public abstract class FakeVendorServer : IAsyncDisposable
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         var model = body.RootElement.GetProperty("model").GetString()!;
-        foreach (var frame in Stream(reply, model, http.Abort))
+        try
         {
-            if (frame is null)
-                return;
-            await http.Response.WriteAsync(frame, Encoding.UTF8);
-            await http.Response.Body.FlushAsync();
-            await Task.Delay(reply.Pace);
+            foreach (var frame in Stream(reply, model, http.Abort))
+            {
+                if (frame is null)
+                    return;
+                await http.Response.WriteAsync(frame, Encoding.UTF8, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+                FramesSent++;
+                await Task.Delay(reply.Pace, http.RequestAborted);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException && http.RequestAborted.IsCancellationRequested)
+        {
+            CallerLeft.TrySetResult();
         }
     }
 
@@ -95,4 +113,16 @@ public abstract class FakeVendorServer : IAsyncDisposable
 public sealed record VendorRequest(IReadOnlyDictionary<string, string> Headers, JsonElement Body, DateTimeOffset ReceivedAt)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : "";
+
+    /// <summary>OpenAI's chat messages as (role, text), the system prompt first.</summary>
+    public IReadOnlyList<(string Role, string Text)> Messages =>
+        Body.GetProperty("messages").EnumerateArray()
+            .Select(m => (m.GetProperty("role").GetString()!, TextOf(m.GetProperty("content"))))
+            .ToList();
+
+    public string System => Messages.FirstOrDefault(m => m.Role == "system").Text ?? "";
+
+    private static string TextOf(JsonElement content) => content.ValueKind == JsonValueKind.String
+        ? content.GetString()!
+        : string.Concat(content.EnumerateArray().Select(p => p.GetProperty("text").GetString()));
 }

@@ -28,8 +28,11 @@ public class BotEmbeddingModelTests : ParleyTest
         await _endpoint.DisposeAsync();
     }
 
-    // Words only by default, so every vector in these tests comes from the bot's own model.
-    protected override void Configure(ParleyApp app) => app.With("Parley:Embeddings:Provider", "none");
+    // Words only by default, so every vector in these tests comes from the bot's own model; the fake endpoint is
+    // on loopback, which bots' endpoints may reach only when the operator allows it.
+    protected override void Configure(ParleyApp app) => app
+        .With("Parley:Embeddings:Provider", "none")
+        .With("Parley:Embeddings:AllowPrivateNetworks", "true");
 
     private object OwnModel(string? apiKey = BotKey) =>
         new { embedding = new { provider = "openai", base_url = _endpoint.BaseUrl, model = "text-embedding-3-small", api_key = apiKey } };

@@ -48,8 +48,10 @@ public sealed class ReembeddingTests : IAsyncLifetime
         Assert.Equal(chunks, _endpoint.Requests.Sum(r => r.Inputs));
 
         // Questions are now embedded by the new model too, and searched against the re-embedded chunks.
+        var sent = _endpoint.Requests.Count;
         var answer = await after.PublicChat().AskAsync(new ChatRequest(botId, "How long do refunds take to arrive?", ChatStreams.NewSession()));
         Assert.Equal("Refund policy", answer.Citations![0].PageTitle);
-        Assert.Equal(chunks + 1, _endpoint.Requests.Sum(r => r.Inputs));
+        // The question went to the new model (the offline generator may also send it the sentences it weighs).
+        Assert.Contains(_endpoint.Requests.Skip(sent), r => r.Inputs == 1);
     }
 }

@@ -42,7 +42,11 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
             var match = Marker().Match(text, open);
             if (match.Success && match.Index == open)
             {
+                // A marker that leaves nothing behind takes the space before it along.
+                var before = output.Length;
                 Rewrite(match.Groups[1].Value, output);
+                if (output.Length == before)
+                    TrimEndSpaces(output);
                 i = open + match.Length;
             }
             else if (text.Length - open <= MaxMarker && Unfinished().IsMatch(text.AsSpan(open)))
@@ -55,6 +59,16 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
                 output.Append('[');
                 i = open + 1;
             }
+        }
+
+        // Without citations a marker takes the space before it along, and that space may end this piece.
+        if (!keep)
+        {
+            var end = output.Length;
+            while (end > 0 && output[end - 1] == ' ')
+                end--;
+            _held = output.ToString(end, output.Length - end) + _held;
+            output.Length = end;
         }
 
         return output.ToString();
@@ -85,6 +99,12 @@ public sealed partial class CitationMarkers(IReadOnlyCollection<int> passageNumb
             if (keep)
                 output.Append('[').Append(place + 1).Append(']');
         }
+    }
+
+    private static void TrimEndSpaces(StringBuilder output)
+    {
+        while (output.Length > 0 && output[^1] == ' ')
+            output.Length--;
     }
 
     [GeneratedRegex(@"\G\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")]

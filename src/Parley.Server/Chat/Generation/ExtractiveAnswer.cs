@@ -165,8 +165,13 @@ public static class ExtractiveAnswer
         return true;
     }
 
+    // The similarity bar is MiniLM's; another embedding model spreads its scores differently. So a sentence of
+    // the passage retrieval ranked first (already past retrieval's own bar) needs only what it would need
+    // without embeddings, whatever model made them.
     private static bool Answers(SentenceCandidate c, bool semantic) =>
-        semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap : c.Overlap >= MinLexicalOverlap;
+        semantic
+            ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap || (c.Passage.Number == 1 && c.Overlap >= MinLexicalOverlap)
+            : c.Overlap >= MinLexicalOverlap;
 
     /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
     private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked)

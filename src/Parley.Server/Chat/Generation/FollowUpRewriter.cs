@@ -47,7 +47,7 @@ public static class FollowUpRewriter
         }
         finally
         {
-            usage.Add(reported, prompt.Sum(m => TokenCounter.CountMessage(m.Text)), TokenCounter.Count(reply.ToString()));
+            usage.Add(reported, () => prompt.Sum(m => TokenCounter.CountMessage(m.Text)), () => TokenCounter.Count(reply.ToString()));
         }
 
         var line = reply.ToString().Trim().Split('\n')[0].Trim().Trim('"', '\'', '“', '”').Trim();

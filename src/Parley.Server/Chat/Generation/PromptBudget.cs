@@ -8,8 +8,6 @@ namespace Parley.Server.Chat.Generation;
 /// </summary>
 public sealed record PromptBudget(int ContextTokens, int AnswerTokens)
 {
-    public static PromptBudget Default { get; } = new(ModelChoice.DefaultContext("extractive"), ModelChoice.DefaultMaxTokens);
-
     /// <summary>Tokens the prompt itself may use; never below a floor that still fits a question.</summary>
     public int PromptTokens => Math.Max(256, (int)((ContextTokens - AnswerTokens) * 0.9));
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.AI;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
@@ -10,8 +11,10 @@ namespace Parley.Server.Chat.Generation;
 /// The conversation a generator sees: the bot's own prompt, Parley's instructions with the numbered passages
 /// to answer from, the earlier turns, and the visitor's question, fitted to the model's context. When it does
 /// not all fit, the oldest turns go first, then the lowest-ranked passages; the question always stays.
+/// Without a budget (the extractive generator, which reads only the passages) nothing is counted or cut:
+/// counting costs about a microsecond per token, as much as the rest of an offline answer.
 /// </summary>
-public static class PromptBuilder
+public static partial class PromptBuilder
 {
     private const string DefaultPersona =
         "You are the assistant on this business's website. Be brief, friendly and accurate.";
@@ -23,23 +26,14 @@ public static class PromptBuilder
 
     /// <summary>The prompt with the default budget, as the offline generator's callers use it.</summary>
     public static List<ChatMessage> Build(Bot bot, IReadOnlyList<Passage> passages, IReadOnlyList<Message> history, string question) =>
-        Build(bot, passages, history, question, PromptBudget.Default).Messages;
+        Build(bot, passages, history, question, budget: null).Messages;
 
     public static Prompt Build(
-        Bot bot, IReadOnlyList<Passage> passages, IReadOnlyList<Message> history, string question, PromptBudget budget)
+        Bot bot, IReadOnlyList<Passage> passages, IReadOnlyList<Message> history, string question, PromptBudget? budget)
     {
         var head = Head(bot);
-        var fixedTokens = TokenCounter.CountMessage(head) + TokenCounter.CountMessage(question) + TokenCounter.Count("Sources:\n(none found)\n");
-        var passageTokens = passages.Select(p => TokenCounter.Count(Render(p))).ToList();
-        var turnTokens = history.Select(m => TokenCounter.CountMessage(m.Content)).ToList();
-
-        var total = fixedTokens + passageTokens.Sum() + turnTokens.Sum();
-        var firstTurn = 0;
-        while (total > budget.PromptTokens && firstTurn < history.Count)
-            total -= turnTokens[firstTurn++];
-        var keptPassages = passages.Count;
-        while (total > budget.PromptTokens && keptPassages > 0)
-            total -= passageTokens[--keptPassages];
+        var turns = history.Select(m => (m.Role, Text: m.Role == MessageRole.Assistant ? WithoutMarkers(m.Content) : m.Content)).ToList();
+        var (firstTurn, keptPassages) = budget is null ? (0, passages.Count) : Fit(head, passages, turns, question, budget);
 
         var fitted = passages.Take(keptPassages).ToList();
         var system = new StringBuilder(head).Append("\n\nSources:\n");
@@ -48,15 +42,42 @@ public static class PromptBuilder
         foreach (var passage in fitted)
             system.Append(Render(passage));
 
-        var messages = new List<ChatMessage>(history.Count - firstTurn + 2)
+        var messages = new List<ChatMessage>(turns.Count - firstTurn + 2)
         {
             new(ChatRole.System, system.ToString().TrimEnd()) { AdditionalProperties = new() { [PromptKeys.Passages] = fitted } },
         };
-        foreach (var message in history.Skip(firstTurn))
-            messages.Add(new ChatMessage(message.Role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, message.Content));
+        foreach (var (role, text) in turns.Skip(firstTurn))
+            messages.Add(new ChatMessage(role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, text));
         messages.Add(new ChatMessage(ChatRole.User, question));
-        return new Prompt(messages, fitted, total);
+        return new Prompt(messages, fitted);
     }
+
+    /// <summary>How many of the oldest turns to leave out, and how many passages to keep, to stay in the budget.</summary>
+    private static (int FirstTurn, int KeptPassages) Fit(
+        string head, IReadOnlyList<Passage> passages, List<(MessageRole Role, string Text)> turns, string question, PromptBudget budget)
+    {
+        var fixedTokens = TokenCounter.CountMessage(head) + TokenCounter.CountMessage(question) + TokenCounter.Count("Sources:\n(none found)\n");
+        var passageTokens = passages.Select(p => TokenCounter.Count(Render(p))).ToList();
+        var turnTokens = turns.Select(t => TokenCounter.CountMessage(t.Text)).ToList();
+
+        var total = fixedTokens + passageTokens.Sum() + turnTokens.Sum();
+        var firstTurn = 0;
+        while (total > budget.PromptTokens && firstTurn < turns.Count)
+            total -= turnTokens[firstTurn++];
+        var keptPassages = passages.Count;
+        while (total > budget.PromptTokens && keptPassages > 0)
+            total -= passageTokens[--keptPassages];
+        return (firstTurn, keptPassages);
+    }
+
+    /// <summary>
+    /// An earlier answer's <c>[n]</c> markers point at that turn's sources, not at this prompt's numbered
+    /// passages; left in, they invite the model to cite the wrong passage.
+    /// </summary>
+    private static string WithoutMarkers(string answer) => Marker().Replace(answer, "");
+
+    [GeneratedRegex(@" ?\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")]
+    private static partial Regex Marker();
 
     private static string Head(Bot bot) => $"{bot.SystemPrompt ?? DefaultPersona}\n\n{Instructions}";
 

@@ -12,9 +12,10 @@ public sealed class UsageMeter
 
     public int OutputTokens { get; private set; }
 
-    public void Add(UsageDetails? reported, int estimatedInput, int estimatedOutput)
+    /// <summary>Adds a call's usage; the estimates are computed only for what the provider did not report.</summary>
+    public void Add(UsageDetails? reported, Func<int> estimatedInput, Func<int> estimatedOutput)
     {
-        InputTokens += reported?.InputTokenCount is > 0 and var input ? (int)input : estimatedInput;
-        OutputTokens += reported?.OutputTokenCount is > 0 and var output ? (int)output : estimatedOutput;
+        InputTokens += reported?.InputTokenCount is > 0 and var input ? (int)input : estimatedInput();
+        OutputTokens += reported?.OutputTokenCount is > 0 and var output ? (int)output : estimatedOutput();
     }
 }

@@ -30,6 +30,12 @@ public sealed class ModelOptions : IValidatableObject
     [Range(512, 2_000_000)]
     public int? ContextTokens { get; set; }
 
+    /// <summary>
+    /// Lets a bot's own <c>base_url</c> reach loopback and private addresses (a model on this host or network).
+    /// Off by default, since workspace keys set bots' URLs; the deployment's <see cref="BaseUrl"/> may always.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Attempts after the first when a provider fails before the answer has started.</summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;

@@ -10,7 +10,7 @@ namespace Parley.Server.Chat.Providers;
 /// </summary>
 internal static class TransientFailure
 {
-    public static bool Is(Exception e, ProviderResponse? seen) => e switch
+    public static bool Is(Exception e, ProviderResponse? seen) => !Refused(e) && e switch
     {
         ClientResultException { Status: var status } => status == 0 || IsTransientStatus(status),
         AnthropicApiException { StatusCode: var status } => IsTransientStatus((int)status),
@@ -21,6 +21,10 @@ internal static class TransientFailure
         _ when seen?.Status is { } status => IsTransientStatus(status),
         _ => e.InnerException is { } inner && Is(inner, seen),
     };
+
+    /// <summary>An endpoint at a refused address is refused again: no retry.</summary>
+    private static bool Refused(Exception? e) =>
+        e is not null && (e is Knowledge.Fetching.AddressRefusedException || Refused(e.InnerException));
 
     private static bool IsTransientStatus(int status) => status is 408 or 429 or >= 500;
 

@@ -10,7 +10,7 @@ namespace Parley.Server.Knowledge.Embeddings;
 /// the model of the bot they belong to. A chunk is embedded with its page title and heading, which say what
 /// its text is about. For a bot without an embedding model both steps do nothing and retrieval is lexical only.
 /// </summary>
-public sealed class ChunkEmbedder(EmbeddingModels models, BotCache bots) : IDisposable
+public sealed class ChunkEmbedder(EmbeddingModels models, BotCache bots, ILogger<ChunkEmbedder> log) : IDisposable
 {
     // The local model already uses every core for one batch; two ingestion batches at once only fight over them.
     // Questions do not queue behind this: a visitor waits for nobody's ingestion.
@@ -18,11 +18,27 @@ public sealed class ChunkEmbedder(EmbeddingModels models, BotCache bots) : IDisp
 
     public EmbeddingModel ModelOf(Bot bot) => models.For(bot);
 
-    /// <summary>Embeds chunks for the bot with this id, as it is configured now.</summary>
+    /// <summary>
+    /// Embeds chunks for the bot with this id, as it is configured now. When its model cannot be reached the
+    /// chunks are stored without embeddings, found by their words until the re-embedding worker catches up:
+    /// knowledge is never refused because an embedding endpoint is down.
+    /// </summary>
     public async Task<IReadOnlyList<Chunk>> EmbedAsync(string botId, IReadOnlyList<Chunk> chunks, CancellationToken ct)
     {
         var (bot, _) = await bots.FindAsync(botId, ct);
-        return bot is null ? chunks : await EmbedAsync(models.For(bot), chunks, ct);
+        if (bot is null)
+            return chunks;
+        var model = models.For(bot);
+        try
+        {
+            return await EmbedAsync(model, chunks, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && model.Generator is not null)
+        {
+            log.LogWarning("Embedding new knowledge of bot {BotId} with {Model} failed ({Failure}); it is stored for search by words and embedded later.",
+                botId, model.Id, e.GetType().Name);
+            return chunks;
+        }
     }
 
     public async Task<IReadOnlyList<Chunk>> EmbedAsync(EmbeddingModel model, IReadOnlyList<Chunk> chunks, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using Parley.Core.Bots;
+using Parley.Server.Knowledge.Fetching;
 using Parley.Server.Secrets;
 
 namespace Parley.Server.Knowledge.Embeddings;
@@ -18,6 +19,14 @@ public sealed class EmbeddingModels(
     private readonly ConcurrentDictionary<(Uri, string, string?), Lazy<IEmbeddingGenerator<string, Embedding<float>>>> _remote = new();
 
     private readonly Lazy<EmbeddingModel> _default = new(() => Default(services, options.Value));
+
+    // Bots' endpoints are set by workspace keys: they may reach only public addresses unless the operator allows more.
+    private readonly HttpClient _botEndpoints = new(new SocketsHttpHandler
+    {
+        ConnectCallback = options.Value.AllowPrivateNetworks ? null : PublicAddressConnector.ConnectAsync,
+        UseProxy = options.Value.AllowPrivateNetworks,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    });
     private readonly Lazy<EmbeddingModel> _local = new(() => new(EmbeddingModel.LocalId, EmbeddingsExtensions.LocalModel(configuration)));
 
     public EmbeddingModel For(Bot bot) => bot.Embedding switch
@@ -33,11 +42,12 @@ public sealed class EmbeddingModels(
     {
         foreach (var client in _remote.Values.Where(c => c.IsValueCreated))
             client.Value.Dispose();
+        _botEndpoints.Dispose();
     }
 
     private IEmbeddingGenerator<string, Embedding<float>> Remote(Uri baseUrl, string model, string? protectedKey) =>
         _remote.GetOrAdd((baseUrl, model, protectedKey), key => new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(() =>
-            EmbeddingsExtensions.RemoteModel(key.Item1, key.Item2, secrets.Unprotect(key.Item3)))).Value;
+            EmbeddingsExtensions.RemoteModel(key.Item1, key.Item2, secrets.Unprotect(key.Item3), _botEndpoints))).Value;
 
     private static EmbeddingModel Default(IServiceProvider services, EmbeddingOptions options)
     {

@@ -24,6 +24,12 @@ public sealed class EmbeddingOptions : IValidatableObject
     /// <summary>For <c>openai</c>: the embedding model, e.g. <c>text-embedding-3-small</c> or <c>nomic-embed-text</c>.</summary>
     public string? Model { get; set; }
 
+    /// <summary>
+    /// Lets a bot's own embedding <c>base_url</c> reach loopback and private addresses (a model on this host or
+    /// network). Off by default, since workspace keys set bots' URLs; <see cref="BaseUrl"/> above may always.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == "openai" && (BaseUrl is null || string.IsNullOrWhiteSpace(Model)))

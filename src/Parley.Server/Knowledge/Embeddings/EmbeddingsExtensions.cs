@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.ClientModel;
+using System.ClientModel.Primitives;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Parley.Embeddings.Local;
@@ -37,11 +38,18 @@ public static class EmbeddingsExtensions
         return new SharedModel(model.Value);
     }
 
-    /// <summary>Any OpenAI-compatible <c>/embeddings</c> endpoint; local servers often want no key, so none is sent as "none".</summary>
-    internal static IEmbeddingGenerator<string, Embedding<float>> RemoteModel(Uri baseUrl, string model, string? apiKey) =>
-        new OpenAIClient(new ApiKeyCredential(apiKey ?? "none"), new OpenAIClientOptions { Endpoint = baseUrl })
-            .GetEmbeddingClient(model)
-            .AsIEmbeddingGenerator();
+    /// <summary>
+    /// Any OpenAI-compatible <c>/embeddings</c> endpoint, through <paramref name="http"/> when given (a bot's
+    /// endpoint goes through one that connects only to public addresses). Local servers often want no key, so
+    /// none is sent as "none".
+    /// </summary>
+    internal static IEmbeddingGenerator<string, Embedding<float>> RemoteModel(Uri baseUrl, string model, string? apiKey, HttpClient? http = null)
+    {
+        var options = new OpenAIClientOptions { Endpoint = baseUrl };
+        if (http is not null)
+            options.Transport = new HttpClientPipelineTransport(http);
+        return new OpenAIClient(new ApiKeyCredential(apiKey ?? "none"), options).GetEmbeddingClient(model).AsIEmbeddingGenerator();
+    }
 
     private sealed class SharedModel(IEmbeddingGenerator<string, Embedding<float>> model)
         : DelegatingEmbeddingGenerator<string, Embedding<float>>(model)

@@ -26,7 +26,8 @@ public sealed class AnthropicProviderTests : ParleyTest
         await _vendor.DisposeAsync();
     }
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Model:RetryDelayMs", "20");
+    // The fake vendor listens on loopback, which a bot's own endpoint may reach only when allowed.
+    protected override void Configure(ParleyApp app) => app.With("Parley:Model:RetryDelayMs", "20").With("Parley:Model:AllowPrivateNetworks", "true");
 
     [Fact]
     public async Task The_answer_streams_from_claude_and_the_request_carries_key_system_prompt_and_limits()

@@ -27,7 +27,8 @@ public sealed class OpenAIProviderTests : ParleyTest
         await _vendor.DisposeAsync();
     }
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Model:RetryDelayMs", "20");
+    // The fake vendor listens on loopback, which a bot's own endpoint may reach only when allowed.
+    protected override void Configure(ParleyApp app) => app.With("Parley:Model:RetryDelayMs", "20").With("Parley:Model:AllowPrivateNetworks", "true");
 
     [Fact]
     public async Task The_answer_streams_from_the_model_and_the_request_carries_the_bots_settings()
@@ -131,6 +132,23 @@ public sealed class OpenAIProviderTests : ParleyTest
         var answer = conversation.GetProperty("messages")[1];
         Assert.True(answer.GetProperty("interrupted").GetBoolean());
         Assert.Equal("Refunds take ", answer.GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task A_visitor_who_leaves_hangs_up_on_the_provider_too()
+    {
+        _vendor.Enqueue(new VendorReply { Pieces = Enumerable.Range(0, 200).Select(i => $"word{i} ").ToArray(), Pace = TimeSpan.FromMilliseconds(30) });
+        var botId = await CreateBotAsync();
+
+        var received = 0;
+        await foreach (var e in App.PublicChat().StreamAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession())))
+        {
+            if (e is ContentEvent && ++received == 3)
+                break;
+        }
+
+        await _vendor.CallerLeft.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(_vendor.FramesSent < 100, $"The provider kept streaming: {_vendor.FramesSent} frames.");
     }
 
     [Fact]

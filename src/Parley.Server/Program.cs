@@ -11,6 +11,7 @@ using Parley.Server.Knowledge.Ingestion;
 using Parley.Server.Playground;
 using Parley.Server.RateLimiting;
 using Parley.Server.Storage;
+using Parley.Server.Widget;
 using Parley.Server.Workspaces;
 
 // Settings and static files ship beside the binary, wherever the server is started from.
@@ -26,6 +27,7 @@ builder.Services.AddParleyKnowledge();
 builder.Services.AddParleyIngestion();
 builder.Services.AddParleyChat();
 builder.Services.AddParleyDemoBot();
+builder.Services.AddParleyWidget();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -42,6 +44,8 @@ app.MapBots();
 app.MapSources();
 app.MapConversations();
 app.MapChat();
+app.MapWidget();
+app.MapFeedback();
 app.MapPlayground();
 app.MapParleyDocs();
 

@@ -27,6 +27,11 @@ public sealed record Bot
 
     public FilterSettings Filters { get; init; } = FilterSettings.None;
 
+    /// <summary>Questions the widget offers a visitor before the first message.</summary>
+    public IReadOnlyList<string> SuggestedQuestions { get; init; } = [];
+
+    public WidgetAppearance Widget { get; init; } = WidgetAppearance.Default;
+
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server
     /// replica knows when its in-memory search index of the bot is out of date. Maintained by the store.

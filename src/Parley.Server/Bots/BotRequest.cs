@@ -14,4 +14,6 @@ public sealed record BotRequest(
     bool? CitationsEnabled,
     string? SystemPrompt,
     string? WelcomeMessage,
-    FiltersResponse? Filters);
+    FiltersResponse? Filters,
+    IReadOnlyList<string>? SuggestedQuestions,
+    WidgetResponse? Widget);

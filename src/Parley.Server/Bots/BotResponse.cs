@@ -14,6 +14,8 @@ public sealed record BotResponse(
     string? SystemPrompt,
     string? WelcomeMessage,
     FiltersResponse Filters,
+    IReadOnlyList<string> SuggestedQuestions,
+    WidgetResponse Widget,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -29,6 +31,8 @@ public sealed record BotResponse(
         bot.SystemPrompt,
         bot.WelcomeMessage,
         new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms),
+        bot.SuggestedQuestions,
+        WidgetResponse.From(bot.Widget),
         bot.CreatedAt,
         bot.UpdatedAt);
 }

@@ -12,13 +12,13 @@ internal static class BotSettingsReader
     private static readonly string[] Known =
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
-        "system_prompt", "welcome_message", "filters",
+        "system_prompt", "welcome_message", "filters", "suggested_questions", "widget",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields)
     {
         fields.RejectUnknown(Known);
-        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters");
+        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "suggested_questions", "widget");
         var name = fields.String("name", 200);
         var privacy = Privacy(fields);
         var active = fields.Bool("active");
@@ -28,6 +28,8 @@ internal static class BotSettingsReader
         var systemPrompt = fields.String("system_prompt", 20_000, allowEmpty: true);
         var welcome = fields.String("welcome_message", 2_000, allowEmpty: true);
         var filters = Filters(fields, bot.Filters);
+        var suggested = fields.StringList("suggested_questions", 6, 200);
+        var widget = WidgetSettingsReader.Read(fields, bot.Widget);
 
         return bot with
         {
@@ -40,6 +42,8 @@ internal static class BotSettingsReader
             SystemPrompt = fields.Has("system_prompt") ? Blank(systemPrompt) : bot.SystemPrompt,
             WelcomeMessage = fields.Has("welcome_message") ? Blank(welcome) : bot.WelcomeMessage,
             Filters = filters,
+            SuggestedQuestions = suggested ?? bot.SuggestedQuestions,
+            Widget = widget,
         };
     }
 

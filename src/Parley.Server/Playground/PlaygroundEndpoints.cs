@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Parley.Server.Hosting;
 
 namespace Parley.Server.Playground;
@@ -13,16 +14,30 @@ public static class PlaygroundEndpoints
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    private static readonly Lazy<EmbeddedAsset> Page = new(() => EmbeddedAsset.Load("playground/index.html", "text/html; charset=utf-8"));
-    private static readonly Lazy<EmbeddedAsset> Script = new(() => EmbeddedAsset.Load("playground/playground.js", "text/javascript; charset=utf-8"));
-    private static readonly Lazy<EmbeddedAsset> Styles = new(() => EmbeddedAsset.Load("playground/playground.css", "text/css; charset=utf-8"));
+    private const string Prefix = "playground/";
+
+    private static readonly Lazy<FrozenDictionary<string, EmbeddedAsset>> Assets = new(LoadAssets);
 
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/playground").ExcludeFromDescription().AllowAnonymous();
-        group.MapGet("/", (HttpContext http) => Page.Value.Serve(http, Policy));
-        group.MapGet("/playground.js", (HttpContext http) => Script.Value.Serve(http));
-        group.MapGet("/playground.css", (HttpContext http) => Styles.Value.Serve(http));
+        group.MapGet("/", (HttpContext http) => Assets.Value["index.html"].Serve(http, Policy));
+        group.MapGet("/{file}", (string file, HttpContext http) =>
+            file != "index.html" && Assets.Value.TryGetValue(file, out var asset) ? asset.Serve(http) : Results.NotFound());
         return app;
     }
+
+    private static FrozenDictionary<string, EmbeddedAsset> LoadAssets() =>
+        typeof(PlaygroundEndpoints).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))
+            .ToFrozenDictionary(name => name[Prefix.Length..], name => EmbeddedAsset.Load(name, ContentType(name)), StringComparer.Ordinal);
+
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
 }

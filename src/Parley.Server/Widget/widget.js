@@ -96,8 +96,9 @@
   function appendInline(parent, text) {
     var last = 0;
     var match;
-    inlinePattern.lastIndex = 0;
-    while ((match = inlinePattern.exec(text)) !== null) {
+    // A fresh regex per call: the nested calls for bold and italic must not move the outer one's position.
+    var pattern = new RegExp(inlinePattern.source, 'g');
+    while ((match = pattern.exec(text)) !== null) {
       if (match.index > last) {
         parent.appendChild(document.createTextNode(text.slice(last, match.index)));
       }
@@ -300,8 +301,9 @@
     return node;
   }
 
-  var host = document.createElement('div');
-  host.setAttribute('data-parley-widget', botId);
+  // A custom element of our own, so no page rule aimed at divs or other common tags touches the host.
+  var host = document.createElement('parley-chat');
+  host.setAttribute('data-bot-id', botId);
   var shadow = host.attachShadow({ mode: 'open' });
   if ('adoptedStyleSheets' in shadow && window.CSSStyleSheet && CSSStyleSheet.prototype.replaceSync) {
     // A constructed sheet also works on pages whose Content-Security-Policy forbids inline <style>.

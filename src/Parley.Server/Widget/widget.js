@@ -242,7 +242,10 @@
     '.sources-label { color: #6b7280; font-weight: 600; margin: 0 0 2px; }',
     '.sources ol { margin: 0; padding-left: 1.2em; }',
     '.feedback { display: flex; gap: 4px; margin-top: 6px; }',
-    '.feedback button { border: 1px solid #e5e7eb; background: #fff; border-radius: 8px; cursor: pointer; padding: 2px 8px; font-size: 14px; color: #4b5563; }',
+    '.feedback button { border: 1px solid #e5e7eb; background: #fff; border-radius: 8px; cursor: pointer; padding: 4px 8px; color: #6b7280;',
+    '  display: inline-flex; align-items: center; }',
+    '.feedback button:hover { color: #111827; border-color: #d1d5db; }',
+    '.feedback svg { width: 14px; height: 14px; fill: currentColor; }',
     '.feedback button[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--on-accent); }',
     '.thinking { display: inline-flex; gap: 4px; align-items: center; padding: 4px 2px; }',
     '.thinking span { width: 7px; height: 7px; border-radius: 50%; background: #9ca3af; animation: parley-bounce 1.2s infinite ease-in-out; }',
@@ -276,7 +279,9 @@
     chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z',
     close: 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z',
     refresh: 'M17.65 6.35A7.95 7.95 0 0 0 12 4a8 8 0 1 0 7.75 10h-2.08A6 6 0 1 1 12 6c1.66 0 3.14.69 4.22 1.78L13 11h7V4l-2.35 2.35z',
-    send: 'M3 20.5 21 12 3 3.5 3 10l12 2-12 2z'
+    send: 'M3 20.5 21 12 3 3.5 3 10l12 2-12 2z',
+    up: 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z',
+    down: 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z'
   };
 
   function icon(name) {
@@ -392,6 +397,8 @@
     root.classList.toggle('open', open);
     launcher.setAttribute('aria-expanded', String(open));
     launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    launcher.textContent = '';
+    launcher.appendChild(icon(open ? 'close' : 'chat'));
     if (open) {
       scrollToEnd();
       if (!input.disabled) {
@@ -530,10 +537,12 @@
     var bar = el('div', 'feedback');
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', 'Was this answer helpful?');
-    [['up', '\uD83D\uDC4D', 'Helpful'], ['down', '\uD83D\uDC4E', 'Not helpful']].forEach(function (choice) {
-      var button = el('button', null, choice[1]);
+    [['up', 'Helpful'], ['down', 'Not helpful']].forEach(function (choice) {
+      var button = el('button');
+      button.appendChild(icon(choice[0]));
       button.type = 'button';
-      button.setAttribute('aria-label', choice[2]);
+      button.setAttribute('aria-label', choice[1]);
+      button.title = choice[1];
       button.setAttribute('data-rating', choice[0]);
       button.setAttribute('aria-pressed', String(message.feedback === choice[0]));
       button.addEventListener('click', function () {

@@ -57,7 +57,7 @@ public abstract class BrowserTest : IAsyncLifetime
             if (message.Type == "error" && !ExpectedConsoleErrors.Any(e => message.Text.Contains(e, StringComparison.Ordinal)))
             {
                 lock (_pageErrors)
-                    _pageErrors.Add($"console: {message.Text}");
+                    _pageErrors.Add($"console: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) =>

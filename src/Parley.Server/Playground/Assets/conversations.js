@@ -14,8 +14,8 @@
       return h('span.small.muted', '—');
     }
     return h('span.row',
-      summary.up ? h('span.vote.up', { 'aria-label': summary.up + ' helpful' }, '👍 ' + summary.up) : null,
-      summary.down ? h('span.vote.down', { 'aria-label': summary.down + ' not helpful' }, '👎 ' + summary.down) : null);
+      summary.up ? h('span.pill.ok', { 'data-votes': 'up' }, summary.up + ' helpful') : null,
+      summary.down ? h('span.pill.bad', { 'data-votes': 'down' }, summary.down + ' not helpful') : null);
   }
 
   screens.conversations = function (main) {
@@ -110,7 +110,8 @@
           }
           var meta = h('div.meta');
           if (m.feedback) {
-            meta.appendChild(h('span.vote.' + m.feedback, { 'data-feedback': m.feedback }, m.feedback === 'up' ? '👍 Visitor found this helpful' : '👎 Visitor found this unhelpful'));
+            meta.appendChild(h('span.pill.' + (m.feedback === 'up' ? 'ok' : 'bad'), { 'data-feedback': m.feedback },
+              m.feedback === 'up' ? 'Visitor: helpful' : 'Visitor: not helpful'));
           }
           if (m.interrupted) {
             meta.appendChild(h('span.pill.warn', 'Interrupted'));

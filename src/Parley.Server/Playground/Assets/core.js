@@ -290,7 +290,7 @@
     }, 'Copy');
   }
 
-  /** A labelled field: field('Name', input, 'hint'). */
+  /** A labelled field: field('Name', input, 'hint'). The hint describes the control without lengthening its name. */
   function field(label, control, hint) {
     if (!control.id) {
       control.id = id('field');
@@ -299,9 +299,7 @@
     if (hintNode) {
       control.setAttribute('aria-describedby', hintNode.id);
     }
-    var wrapper = h('label.field', { for: control.id }, label, hintNode, control);
-    wrapper.setAttribute('data-field', control.name || '');
-    return wrapper;
+    return h('div.field', h('label', { for: control.id, text: label }), hintNode, control);
   }
 
   function checkbox(name, label, hint, checked) {

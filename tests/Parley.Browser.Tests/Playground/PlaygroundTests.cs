@@ -40,7 +40,9 @@ public sealed class PlaygroundTests : BrowserTest
         await page.GetByLabel("Suggested questions").FillAsync("How long do refunds take?\nCan I return a used item?");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Acme help");
         await page.GetByLabel("Colour").FillAsync("#be185d");
-        await ScreenshotAsync(page, "playground-04-settings", fullPage: true);
+        await ScreenshotAsync(page, "playground-04-settings");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Widget appearance" }).ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "playground-04b-settings-appearance");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.Locator("#toast")).ToHaveTextAsync("Settings saved");
         var botId = Regex.Match(page.Url, "#/bots/([^/]+)/").Groups[1].Value;
@@ -169,8 +171,17 @@ public sealed class PlaygroundTests : BrowserTest
         await Expect(page.Locator(".sidebar")).ToBeVisibleAsync();
         await Expect(page.Locator("ul[aria-label=Bots] a")).ToHaveTextAsync(["Mine"]);
         Assert.Equal(key, await page.EvaluateAsync<string>("() => sessionStorage.getItem('parley.playground.key')"));
+        // On a phone the sidebar folds away behind a menu button.
         await page.SetViewportSizeAsync(390, 800);
+        await page.ReloadAsync();
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu" });
+        await Expect(menu).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the page should not scroll sideways on a phone");
         await ScreenshotAsync(page, "playground-11-phone");
+        await menu.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Conversations" })).ToBeInViewportAsync();
+        await page.WaitForTimeoutAsync(300);
+        await ScreenshotAsync(page, "playground-12-phone-menu");
         AssertNoPageErrors();
     }
 

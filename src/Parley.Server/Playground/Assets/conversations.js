@@ -81,7 +81,7 @@
               }
             }
           },
-          h('td', P.formatDate(c.updated_at)),
+          h('td.nowrap', P.formatDate(c.updated_at)),
           h('td', { text: botName(c.bot_id) }),
           h('td.hide-narrow.mono.small', { text: c.session_id.slice(0, 18) }),
           h('td', votes(c.feedback)));
@@ -130,8 +130,17 @@
     from.addEventListener('change', draw);
     to.addEventListener('change', draw);
 
-    main.appendChild(h('div.page-head', h('h1', 'Conversations'),
-      h('div.row', botSelect, h('label.small.muted', { for: from.id = P.id('from') }, 'From'), from, h('label.small.muted', { for: to.id = P.id('to') }, 'To'), to)));
+    from.id = P.id('from');
+    to.id = P.id('to');
+    main.appendChild(h('div.page-head', h('h1', 'Conversations')));
+    main.appendChild(h('div.filters', { role: 'search', 'aria-label': 'Filter conversations' },
+      h('label', { for: botSelect.id = P.id('bot') }, 'Bot'), botSelect,
+      h('label', { for: from.id }, 'From'), from,
+      h('label', { for: to.id }, 'To'), to,
+      h('button.button.small.ghost', {
+        type: 'button',
+        on: { click: function () { from.value = ''; to.value = ''; draw(); } }
+      }, 'Clear dates')));
     main.appendChild(h('div.split', h('div.card', list), detail));
     if (bots.length) {
       load();

@@ -49,9 +49,10 @@
     return h('div.row', bar, h('span.small.muted', total ? source.pages + ' / ' + total + ' pages' : source.pages ? source.pages + ' pages' : 'Starting…'));
   }
 
+  var shortLabels = { text: 'Text', qa: 'Q&A', url: 'Page', sitemap: 'Sitemap', crawl: 'Crawl', file: 'File' };
+
   function typeLabel(type) {
-    var found = types.filter(function (t) { return t[0] === type; })[0];
-    return found ? found[1] : type;
+    return shortLabels[type] || type;
   }
 
   function form(bot, onAdded) {
@@ -227,7 +228,7 @@
             source.url ? P.link(source.title || source.url, source.url) : h('span', { text: source.title || source.question || '' })),
           h('td', statusPill(source)),
           h('td.hide-narrow', progress(source)),
-          h('td.hide-narrow.small.muted', P.formatDate(source.last_synced_at || source.updated_at)),
+          h('td.hide-narrow.small.muted.nowrap', P.formatDate(source.last_synced_at || source.updated_at)),
           h('td', h('div.row.end',
             fetched ? h('button.button.small', {
               type: 'button',

@@ -2,7 +2,8 @@
 # Installs what the test suite needs and the machine may lack: Debian packages only, each once.
 set -euo pipefail
 
-packages=(curl python3 python3-requests nodejs)
+# chromium (Debian's own build) is what the Playwright browser tests drive; they never download a browser.
+packages=(curl python3 python3-requests nodejs chromium fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -83,7 +83,7 @@
           },
           h('td.nowrap', P.formatDate(c.updated_at)),
           h('td', { text: botName(c.bot_id) }),
-          h('td.hide-narrow.mono.small', { text: c.session_id.slice(0, 18) }),
+          h('td.hide-narrow.mono.small', { title: c.session_id, text: c.session_id.length > 14 ? c.session_id.slice(0, 13) + '…' : c.session_id }),
           h('td', votes(c.feedback)));
           return row;
         }))));

@@ -15,11 +15,16 @@ public sealed class CannedChatClient(string answer) : IChatClient
 
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>Throws, as an unreachable provider would, after this many pieces; never when null.</summary>
+    public int? FailAfterPieces { get; init; }
+
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         for (var i = 0; i < Answer.Length; i += PieceLength)
         {
+            if (FailAfterPieces is { } failAfter && i / PieceLength >= failAfter)
+                throw new HttpRequestException("The model provider is down.");
             await Task.Delay(Pace, cancellationToken);
             yield return new ChatResponseUpdate(ChatRole.Assistant, Answer.Substring(i, Math.Min(PieceLength, Answer.Length - i)));
         }

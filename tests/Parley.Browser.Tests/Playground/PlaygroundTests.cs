@@ -51,8 +51,11 @@ public sealed class PlaygroundTests : BrowserTest
         Assert.Equal("#be185d", saved.GetProperty("widget").GetProperty("color").GetString());
         Assert.Equal(2, saved.GetProperty("suggested_questions").GetArrayLength());
 
-        // Chat: the answer streams in with its source.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Chat" }).ClickAsync();
+        // Chat: the tabs follow the keyboard (arrows move between them); the answer streams in with its source.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Knowledge" }).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Chat" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Chat" })).ToBeFocusedAsync();
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("How long do refunds take?");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
         var answer = page.Locator(".chat-log .bubble.assistant").Last;
@@ -88,6 +91,13 @@ public sealed class PlaygroundTests : BrowserTest
         await Expect(page.Locator(".transcript [data-feedback=up]")).ToBeVisibleAsync();
         await Expect(page.Locator(".transcript .citations a")).ToHaveTextAsync("Refund policy");
         await ScreenshotAsync(page, "playground-07-conversations");
+
+        // The log filters by date, in the browser's own calendar.
+        var tomorrow = DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("From").FillAsync(tomorrow);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No conversations" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear dates" }).ClickAsync();
+        await Expect(page.Locator("tr[data-conversation-id]")).ToHaveCountAsync(2);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Workspaces & keys" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Acme Shop" })).ToBeVisibleAsync();

@@ -42,7 +42,12 @@
       h('span.pill' + (bot.privacy === 'public' ? '.info' : ''), bot.privacy === 'public' ? 'Public' : 'Private')));
     main.appendChild(list);
     main.appendChild(panel);
-    return screens[tab](panel, bot);
+    var cleanup = screens[tab](panel, bot);
+    if (P.refocusTab) {
+      P.refocusTab = false;
+      list.querySelector('[aria-selected=true]').focus();
+    }
+    return cleanup;
   };
 
   screens['new-bot'] = function (main) {

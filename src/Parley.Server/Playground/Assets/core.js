@@ -381,6 +381,8 @@
       event.preventDefault();
       var tab = tabs[(next + tabs.length) % tabs.length];
       tab.focus();
+      // The click re-draws the page; the new tab list takes the focus back (see bots.js).
+      Parley.refocusTab = true;
       tab.click();
     });
   }

@@ -25,6 +25,10 @@ public abstract class BrowserTest : IAsyncLifetime
     /// <summary>Console messages that are expected (a refused request logs one), matched by substring.</summary>
     protected List<string> ExpectedConsoleErrors { get; } = [];
 
+    static BrowserTest() =>
+        // Generous: CI runs these beside the server tests on two cores, and a waiting assertion costs nothing when it passes.
+        Assertions.SetDefaultExpectTimeout(20_000);
+
     public virtual async Task InitializeAsync()
     {
         var browser = await Chromium.SharedAsync();

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
@@ -6,11 +7,13 @@ namespace Parley.Server.Hosting;
 /// <summary>
 /// A file of the UI (widget, Playground) compiled into the server assembly, so the binary carries its own
 /// front end and nothing on disk can be out of step with it. Served with an ETag and revalidated on every
-/// use, so a new server version reaches browsers at once.
+/// use, so a new server version reaches browsers at once; compressed once at start for clients that take gzip
+/// (the widget is loaded by every page of a customer's site).
 /// </summary>
 internal sealed class EmbeddedAsset
 {
     private readonly byte[] _content;
+    private readonly byte[] _gzipped;
     private readonly string _contentType;
     private readonly string _etag;
 
@@ -19,6 +22,10 @@ internal sealed class EmbeddedAsset
         _content = content;
         _contentType = contentType;
         _etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..16] + "\"";
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize))
+            gzip.Write(content);
+        _gzipped = compressed.ToArray();
     }
 
     public static EmbeddedAsset Load(string logicalName, string contentType)
@@ -32,13 +39,20 @@ internal sealed class EmbeddedAsset
 
     public IResult Serve(HttpContext http, string? contentSecurityPolicy = null)
     {
+        var headers = http.Response.Headers;
         if (contentSecurityPolicy is not null)
-            http.Response.Headers[HeaderNames.ContentSecurityPolicy] = contentSecurityPolicy;
-        http.Response.Headers.ETag = _etag;
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
+            headers[HeaderNames.ContentSecurityPolicy] = contentSecurityPolicy;
+        headers.ETag = _etag;
+        headers.CacheControl = "no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        headers.Vary = HeaderNames.AcceptEncoding;
         if (http.Request.Headers.IfNoneMatch.Contains(_etag))
             return Results.StatusCode(StatusCodes.Status304NotModified);
-        return Results.Bytes(_content, _contentType);
+
+        var acceptsGzip = http.Request.Headers.AcceptEncoding.Any(value => value?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true);
+        if (!acceptsGzip || _gzipped.Length >= _content.Length)
+            return Results.Bytes(_content, _contentType);
+        headers.ContentEncoding = "gzip";
+        return Results.Bytes(_gzipped, _contentType);
     }
 }

@@ -70,6 +70,26 @@ public sealed class WidgetConfigApiTests : ParleyTest
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
+    [Fact]
+    public async Task The_script_is_sent_gzipped_to_browsers_that_take_it_and_decompresses_to_the_same_bytes()
+    {
+        using var plainClient = App.NewHttpClient();
+        var plain = await plainClient.GetByteArrayAsync("/widget.js");
+
+        using var handler = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None };
+        using var gzipClient = new HttpClient(handler) { BaseAddress = App.BaseAddress };
+        gzipClient.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var response = await gzipClient.GetAsync("/widget.js");
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        var compressed = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(compressed.Length < plain.Length / 2, $"{compressed.Length} bytes gzipped of {plain.Length}");
+
+        await using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var unpacked = new MemoryStream();
+        await gzip.CopyToAsync(unpacked);
+        Assert.Equal(plain, unpacked.ToArray());
+    }
+
     [Theory]
     [InlineData("""{"widget": {"color": "red"}}""", "widget.color")]
     [InlineData("""{"widget": {"color": "#12345"}}""", "widget.color")]

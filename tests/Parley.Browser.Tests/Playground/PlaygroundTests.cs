@@ -192,6 +192,9 @@ public sealed class PlaygroundTests : BrowserTest
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Conversations" })).ToBeInViewportAsync();
         await page.WaitForTimeoutAsync(300);
         await ScreenshotAsync(page, "playground-12-phone-menu");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(menu).ToBeFocusedAsync();
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
         AssertNoPageErrors();
     }
 

@@ -180,9 +180,30 @@
     var toggle = h('button.button.menu-toggle', {
       type: 'button',
       'aria-label': 'Menu',
-      on: { click: function () { shell.classList.toggle('menu-open'); } }
+      'aria-expanded': 'false',
+      on: {
+        click: function () {
+          var open = shell.classList.toggle('menu-open');
+          toggle.setAttribute('aria-expanded', String(open));
+          if (open) {
+            shell.querySelector('.sidebar a, .sidebar select').focus();
+          }
+        }
+      }
     }, '☰ Menu');
     var shell = h('div.shell', sidebar(current), h('div', h('div.main-top', toggle), main));
+    // On a phone the menu covers the page: Escape or a tap beside it closes it.
+    shell.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && shell.classList.contains('menu-open')) {
+        shell.classList.remove('menu-open');
+        toggle.setAttribute('aria-expanded', 'false');
+        toggle.focus();
+      }
+    });
+    main.addEventListener('click', function () {
+      shell.classList.remove('menu-open');
+      toggle.setAttribute('aria-expanded', 'false');
+    });
     P.clear(app).appendChild(shell);
     app.className = '';
 

@@ -4,7 +4,9 @@
 # packaged for Debian 12, so it is built from Debian trixie's source package against PostgreSQL 15.
 set -euo pipefail
 
-packages=(curl python3 python3-requests nodejs postgresql-15 postgresql-server-dev-15 redis-server gcc make dpkg-dev)
+# chromium (Debian's own build) is what the Playwright browser tests drive; they never download a browser.
+packages=(curl python3 python3-requests nodejs postgresql-15 postgresql-server-dev-15 redis-server gcc make dpkg-dev
+          chromium fonts-dejavu-core)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -13,6 +13,7 @@ using Parley.Server.Playground;
 using Parley.Server.RateLimiting;
 using Parley.Server.Redis;
 using Parley.Server.Storage;
+using Parley.Server.Widget;
 using Parley.Server.Workspaces;
 
 // `export` and `import` move a deployment between backends instead of serving.
@@ -33,6 +34,7 @@ builder.Services.AddParleyKnowledge();
 builder.Services.AddParleyIngestion();
 builder.Services.AddParleyChat();
 builder.Services.AddParleyDemoBot();
+builder.Services.AddParleyWidget();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -50,6 +52,8 @@ app.MapSources();
 app.MapKnowledgeStatus();
 app.MapConversations();
 app.MapChat();
+app.MapWidget();
+app.MapFeedback();
 app.MapPlayground();
 app.MapParleyDocs();
 

@@ -25,7 +25,8 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         db.ReadAsync<IReadOnlyList<Message>>(async c => (await c.QueryAsync<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, created_at FROM messages
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at
+                    FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit) AS latest
                 ORDER BY seq
                 """,
@@ -97,6 +98,9 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         public string Content { get; set; } = "";
         public string? Citations { get; set; }
         public bool Interrupted { get; set; }
+        public int InputTokens { get; set; }
+        public int OutputTokens { get; set; }
+        public long CreditsMilli { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -106,6 +110,11 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
             Content,
             Citations is null ? [] : JsonSerializer.Deserialize<List<Citation>>(Citations, StorageJson.Options)!,
             Interrupted,
-            UnixTime.To(CreatedAt));
+            UnixTime.To(CreatedAt))
+        {
+            Usage = Role == nameof(MessageRole.Assistant)
+                ? new TurnUsage(InputTokens, OutputTokens, Credits.FromMilli(CreditsMilli))
+                : null,
+        };
     }
 }

@@ -21,6 +21,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IBotStore, PostgresBotStore>();
         services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
         services.AddSingleton<IConversationStore, PostgresConversationStore>();
+        services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         services.AddSingleton<IIngestionStore, PostgresIngestionStore>();
         services.AddSingleton<IKnowledgeSearch, PostgresKnowledgeSearch>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(

@@ -16,6 +16,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IBotStore, SqliteBotStore>();
         services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
+        services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<IIngestionStore, SqliteIngestionStore>();
         return services;
     }

@@ -35,6 +35,10 @@ public sealed record Bot
     /// <summary>The model the bot answers with; null means the deployment's default (<c>Parley:Model</c>).</summary>
     public ModelSettings? Model { get; init; }
     public WebSearchSettings WebSearch { get; init; } = WebSearchSettings.Off;
+    /// <summary>Questions the widget offers a visitor before the first message.</summary>
+    public IReadOnlyList<string> SuggestedQuestions { get; init; } = [];
+
+    public WidgetAppearance Widget { get; init; } = WidgetAppearance.Default;
 
     /// <summary>
     /// Changes whenever the bot's knowledge changes (a source added or removed), so that every server

@@ -15,4 +15,6 @@ public sealed record BotRequest(
     string? SystemPrompt,
     string? WelcomeMessage,
     FiltersResponse? Filters,
-    ModelRequest? Model);
+    ModelRequest? Model,
+    IReadOnlyList<string>? SuggestedQuestions,
+    WidgetResponse? Widget);

@@ -18,6 +18,8 @@ public sealed record BotResponse(
     string WhenKnowledgeUnavailable,
     ModelResponse? Model,
     WebSearchResponse WebSearch,
+    IReadOnlyList<string> SuggestedQuestions,
+    WidgetResponse Widget,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -39,6 +41,8 @@ public sealed record BotResponse(
         bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline ? "decline" : "answer",
         ModelResponse.From(bot.Model),
         new WebSearchResponse(bot.WebSearch.Enabled, bot.WebSearch.MaxResults),
+        bot.SuggestedQuestions,
+        WidgetResponse.From(bot.Widget),
         bot.CreatedAt,
         bot.UpdatedAt);
 }

@@ -14,12 +14,14 @@ internal static class BotSettingsReader
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
         "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable", "model", "web_search",
+        "suggested_questions", "widget",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
     {
         fields.RejectUnknown(Known);
-        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "when_knowledge_unavailable", "web_search");
+        fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "when_knowledge_unavailable", "web_search",
+            "suggested_questions", "widget");
         var name = fields.String("name", 200);
         var privacy = Privacy(fields);
         var active = fields.Bool("active");
@@ -33,6 +35,8 @@ internal static class BotSettingsReader
         var knowledgeFallback = WhenKnowledgeUnavailable(fields);
         var model = ModelSettingsReader.Read(fields, bot.Model, secrets);
         var webSearch = WebSearch(fields, bot.WebSearch);
+        var suggested = fields.StringList("suggested_questions", 6, 200);
+        var widget = WidgetSettingsReader.Read(fields, bot.Widget);
 
         return bot with
         {
@@ -49,6 +53,8 @@ internal static class BotSettingsReader
             WhenKnowledgeUnavailable = knowledgeFallback ?? bot.WhenKnowledgeUnavailable,
             Model = model,
             WebSearch = webSearch,
+            SuggestedQuestions = suggested ?? bot.SuggestedQuestions,
+            Widget = widget,
         };
     }
 

@@ -21,7 +21,7 @@ public static class ConversationEndpoints
     }
 
     private static async Task<Results<Ok<ConversationResponse[]>, ApiError>> ListAsync(
-        string botId, string? limit, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, CancellationToken ct)
+        string botId, string? limit, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, IFeedbackStore feedback, CancellationToken ct)
     {
         if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
             return BotEndpoints.NotFound();
@@ -34,17 +34,19 @@ public static class ConversationEndpoints
             return ApiError.Invalid("limit", $"'limit' must be a whole number between 1 and {MaxListed}.");
 
         var list = await conversations.ListAsync(botId, count, ct);
-        return TypedResults.Ok(list.Select(c => ConversationResponse.From(c)).ToArray());
+        var votes = (await feedback.ListByBotAsync(botId, ct)).ToLookup(v => v.ConversationId);
+        return TypedResults.Ok(list.Select(c => ConversationResponse.From(c, votes[c.Id].ToList())).ToArray());
     }
 
     private static async Task<Results<Ok<ConversationResponse>, ApiError>> GetAsync(
-        string id, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, CancellationToken ct)
+        string id, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, IFeedbackStore feedback, CancellationToken ct)
     {
         if (await conversations.GetAsync(id, ct) is not { } conversation ||
             await BotEndpoints.FindAsync(conversation.BotId, user, bots, ct) is null)
             return ApiError.NotFound("conversation_not_found", "No conversation with this id.");
 
         var messages = await conversations.GetMessagesAsync(id, MaxMessages, ct);
-        return TypedResults.Ok(ConversationResponse.From(conversation, messages));
+        var votes = await feedback.ListByConversationAsync(id, ct);
+        return TypedResults.Ok(ConversationResponse.From(conversation, votes, messages));
     }
 }

@@ -9,10 +9,19 @@ public sealed record ConversationResponse(
     string SessionId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    FeedbackSummary Feedback,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageResponse>? Messages)
 {
-    public static ConversationResponse From(Conversation c, IReadOnlyList<Message>? messages = null) =>
-        new(c.Id, c.BotId, c.SessionId, c.CreatedAt, c.UpdatedAt, messages?.Select(MessageResponse.From).ToList());
+    public static ConversationResponse From(Conversation c, IReadOnlyList<Feedback> votes, IReadOnlyList<Message>? messages = null) =>
+        new(c.Id, c.BotId, c.SessionId, c.CreatedAt, c.UpdatedAt, FeedbackSummary.Of(votes),
+            messages?.Select(m => MessageResponse.From(m, votes.FirstOrDefault(v => v.MessageId == m.Id))).ToList());
+}
+
+/// <summary>How many answers of a conversation visitors voted up and down.</summary>
+public sealed record FeedbackSummary(int Up, int Down)
+{
+    public static FeedbackSummary Of(IEnumerable<Feedback> votes) =>
+        votes.Aggregate(new FeedbackSummary(0, 0), (sum, v) => v.Rating == FeedbackRating.Up ? sum with { Up = sum.Up + 1 } : sum with { Down = sum.Down + 1 });
 }
 
 public sealed record MessageResponse(
@@ -22,11 +31,13 @@ public sealed record MessageResponse(
     IReadOnlyList<Citation> Citations,
     bool Interrupted,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UsageResponse? Usage,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Feedback,
     DateTimeOffset CreatedAt)
 {
-    public static MessageResponse From(Message m) =>
+    public static MessageResponse From(Message m, Feedback? vote = null) =>
         new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
-            m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null, m.CreatedAt);
+            m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null,
+            vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down", m.CreatedAt);
 }
 
 /// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>

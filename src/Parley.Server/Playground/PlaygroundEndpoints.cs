@@ -1,24 +1,43 @@
+using System.Collections.Frozen;
+using Parley.Server.Hosting;
+
 namespace Parley.Server.Playground;
 
 public static class PlaygroundEndpoints
 {
     /// <summary>
-    /// Until the Playground UI lands, its address says where to go instead of answering 404.
+    /// The Playground is static HTML, CSS and JavaScript that calls the admin API like any other client, with
+    /// the key a person signs in with. Nothing it shows is written into markup, so the policy forbids inline
+    /// script and style, and the page cannot be framed.
     /// </summary>
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; connect-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+    private const string Prefix = "playground/";
+
+    private static readonly Lazy<FrozenDictionary<string, EmbeddedAsset>> Assets = new(LoadAssets);
+
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/playground", () => Results.Content(
-                """
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parley</title></head>
-                <body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">
-                <h1>Parley</h1>
-                <p>The Playground is not built yet. Meanwhile the admin API is described at
-                <a href="/openapi/v1.json">/openapi/v1.json</a> and the documentation at
-                <a href="/docs/getting-started.md">/docs/getting-started.md</a>.</p>
-                </body></html>
-                """, "text/html; charset=utf-8"))
-            .ExcludeFromDescription()
-            .AllowAnonymous();
+        var group = app.MapGroup("/playground").ExcludeFromDescription().AllowAnonymous();
+        group.MapGet("/", (HttpContext http) => Assets.Value["index.html"].Serve(http, Policy));
+        group.MapGet("/{file}", (string file, HttpContext http) =>
+            file != "index.html" && Assets.Value.TryGetValue(file, out var asset) ? asset.Serve(http) : Results.NotFound());
         return app;
     }
+
+    private static FrozenDictionary<string, EmbeddedAsset> LoadAssets() =>
+        typeof(PlaygroundEndpoints).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal))
+            .ToFrozenDictionary(name => name[Prefix.Length..], name => EmbeddedAsset.Load(name, ContentType(name)), StringComparer.Ordinal);
+
+    private static string ContentType(string name) => Path.GetExtension(name) switch
+    {
+        ".html" => "text/html; charset=utf-8",
+        ".css" => "text/css; charset=utf-8",
+        ".js" => "text/javascript; charset=utf-8",
+        ".svg" => "image/svg+xml",
+        _ => "application/octet-stream",
+    };
 }

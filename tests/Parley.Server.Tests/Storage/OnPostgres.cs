@@ -6,6 +6,7 @@ using Parley.Server.Tests.Infrastructure;
 using Parley.Server.Tests.Infrastructure.Services;
 using Parley.Server.Tests.Knowledge;
 using Parley.Server.Tests.Knowledge.Ingestion;
+using Parley.Server.Tests.Widget;
 using Parley.Server.Tests.Workspaces;
 
 namespace Parley.Server.Tests.Storage;
@@ -120,6 +121,11 @@ public sealed class CrashRecoveryOnPostgres : CrashRecoveryTests
 }
 
 public sealed class BotEmbeddingModelOnPostgres : BotEmbeddingModelTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class FeedbackApiOnPostgres : FeedbackApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 }

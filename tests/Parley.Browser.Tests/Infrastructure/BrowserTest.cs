@@ -1,0 +1,90 @@
+using Microsoft.Playwright;
+using Parley.Server.Tests.Infrastructure;
+
+namespace Parley.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// A test with its own Parley server, its own customer website and its own browser context (fresh
+/// cookies and storage). Console errors and uncaught exceptions of every page are collected, and a test
+/// fails if any page had one: a broken script or a blocked resource is a defect even when the assertions pass.
+/// </summary>
+public abstract class BrowserTest : IAsyncLifetime
+{
+    public static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    private readonly List<string> _pageErrors = [];
+
+    protected ParleyApp App { get; private set; } = null!;
+
+    protected AdminApi Admin { get; private set; } = null!;
+
+    protected TestSite Site { get; private set; } = null!;
+
+    protected IBrowserContext Browser { get; private set; } = null!;
+
+    /// <summary>Console messages that are expected (a refused request logs one), matched by substring.</summary>
+    protected List<string> ExpectedConsoleErrors { get; } = [];
+
+    static BrowserTest() =>
+        // Generous: CI runs these beside the server tests on two cores, and a waiting assertion costs nothing when it passes.
+        Assertions.SetDefaultExpectTimeout(20_000);
+
+    public virtual async Task InitializeAsync()
+    {
+        var browser = await Chromium.SharedAsync();
+        App = await ParleyApp.StartAsync(Configure);
+        Admin = App.Admin();
+        Site = await TestSite.StartAsync();
+        Browser = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
+        Browser.SetDefaultTimeout(30_000);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        await Site.DisposeAsync();
+        Admin.Dispose();
+        await App.DisposeAsync();
+    }
+
+    protected virtual void Configure(ParleyApp app)
+    {
+    }
+
+    protected async Task<IPage> OpenAsync(string url, ViewportSize? viewport = null)
+    {
+        var page = await Browser.NewPageAsync();
+        if (viewport is not null)
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !ExpectedConsoleErrors.Any(e => message.Text.Contains(e, StringComparison.Ordinal)))
+            {
+                lock (_pageErrors)
+                    _pageErrors.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_pageErrors)
+                _pageErrors.Add($"uncaught: {error}");
+        };
+        await page.GotoAsync(url);
+        return page;
+    }
+
+    /// <summary>Writes a PNG under bin/.../screenshots for people to look at; the name says what it shows.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
+    }
+
+    protected void AssertNoPageErrors()
+    {
+        lock (_pageErrors)
+            Assert.True(_pageErrors.Count == 0, "The pages reported errors:\n" + string.Join("\n", _pageErrors));
+    }
+
+    protected string WidgetSnippet(string botId) => $"""<script src="{App.BaseAddress.ToString().TrimEnd('/')}/widget.js" data-bot-id="{botId}" async></script>""";
+}

@@ -37,17 +37,7 @@ public sealed class RedisServer
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                process.Kill();
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
-            {
-            }
-        };
+        Watchdog.StopWhenTestsEnd($"kill {process.Id} 2>/dev/null; rm -rf {directory}");
 
         for (var attempt = 0; attempt < 200; attempt++)
         {

@@ -1,0 +1,19 @@
+using System.Diagnostics;
+
+namespace Parley.Server.Tests.Infrastructure.Services;
+
+/// <summary>
+/// Stops a service the tests started once the test process is gone, however it went: the test host is often
+/// ended without running its exit handlers, and a throwaway PostgreSQL or Redis must not outlive the run.
+/// A detached shell polls the test process and runs the stop command when it has disappeared.
+/// </summary>
+internal static class Watchdog
+{
+    public static void StopWhenTestsEnd(string stopCommand)
+    {
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
+        foreach (var argument in new[] { "bash", "-c", $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; {stopCommand}" })
+            start.ArgumentList.Add(argument);
+        using var watchdog = Process.Start(start)!;
+    }
+}

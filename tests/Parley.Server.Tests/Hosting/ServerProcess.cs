@@ -80,6 +80,11 @@ public sealed class ServerProcess : IAsyncDisposable
             {
                 return false;
             }
+            catch (TaskCanceledException)
+            {
+                // The probe timed out: a server still starting on a busy machine is not healthy yet, not broken.
+                return false;
+            }
         }, $"{baseAddress}healthz to answer 200");
     }
 

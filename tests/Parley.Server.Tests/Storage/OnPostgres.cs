@@ -129,3 +129,31 @@ public sealed class FeedbackApiOnPostgres : FeedbackApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 }
+
+// Knowledge searched in PostgreSQL itself (Parley:Retrieval:InDatabase): full-text candidates and pgvector HNSW
+// neighbours, ranked and fused by the same code as the in-memory index. The retrieval-heavy classes run again so.
+
+public sealed class ContinuationSearchingInPostgres : ContinuationTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class SourceApiSearchingInPostgres : SourceApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class WebSourcesSearchingInPostgres : WebSourceTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void Configure(ParleyApp app)
+    {
+        base.Configure(app);
+        app.With("Parley:Retrieval:InDatabase", "true");
+    }
+}

@@ -6,7 +6,7 @@ namespace Parley.Server.Tests.Infrastructure.Services;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster for the whole test run: <c>initdb</c> into a temp directory, started on
-/// a free loopback port with fsync off, stopped when the test process exits. Started on first use, so a
+/// a free loopback port with fsync off, stopped by a watchdog when the test process has gone. Started on first use, so a
 /// run that needs no PostgreSQL pays nothing; each test gets its own database in it.
 /// </summary>
 public sealed class PostgresCluster
@@ -14,14 +14,9 @@ public sealed class PostgresCluster
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private static readonly Lazy<Task<PostgresCluster>> Shared = new(StartAsync);
 
-    private readonly string _directory;
     private readonly int _port;
 
-    private PostgresCluster(string directory, int port)
-    {
-        _directory = directory;
-        _port = port;
-    }
+    private PostgresCluster(int port) => _port = port;
 
     /// <summary>The run's cluster, started by the first caller.</summary>
     public static Task<PostgresCluster> GetAsync() => Shared.Value;
@@ -74,22 +69,9 @@ public sealed class PostgresCluster
         await RunAsPostgresAsync(asRoot, Path.Combine(BinDirectory, "pg_ctl"),
             ["-D", data, "-o", options, "-l", Path.Combine(directory, "postgres.log"), "-w", "-t", "60", "start"]);
 
-        var cluster = new PostgresCluster(directory, port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop(asRoot, data);
-        return cluster;
-    }
-
-    private void Stop(bool asRoot, string data)
-    {
-        try
-        {
-            RunAsPostgresAsync(asRoot, Path.Combine(BinDirectory, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]).GetAwaiter().GetResult();
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
-        {
-            // Exiting anyway; the temp cleaner takes what is left.
-        }
+        var pgCtl = $"{Path.Combine(BinDirectory, "pg_ctl")} -D {data} -m immediate -w stop";
+        Watchdog.StopWhenTestsEnd($"{(asRoot ? "runuser -u postgres -- " : "")}{pgCtl} >/dev/null 2>&1; rm -rf {directory}");
+        return new PostgresCluster(port);
     }
 
     private static Task RunAsPostgresAsync(bool asRoot, string program, IReadOnlyList<string> arguments) =>

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 namespace Parley.Server.Tests.Infrastructure.Services;
 
 /// <summary>
-/// One throwaway Redis for the whole test run, on a free loopback port, persisting nothing, killed when the
-/// test process exits. Tests share it safely: every key Parley writes names a bot or a conversation,
+/// One throwaway Redis for the whole test run, on a free loopback port, persisting nothing, stopped by a
+/// watchdog when the test process has gone. Tests share it safely: every key Parley writes names a bot or a conversation,
 /// and each test makes its own.
 /// </summary>
 public sealed class RedisServer
@@ -37,17 +37,7 @@ public sealed class RedisServer
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                process.Kill();
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException)
-            {
-            }
-        };
+        Watchdog.StopWhenTestsEnd($"kill {process.Id} 2>/dev/null; rm -rf {directory}");
 
         for (var attempt = 0; attempt < 200; attempt++)
         {

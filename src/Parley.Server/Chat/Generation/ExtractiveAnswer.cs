@@ -27,10 +27,11 @@ public static class ExtractiveAnswer
 
     // Embedding sentences is most of this generator's time (the local model does a few hundred a second on
     // two cores): past this many, the sentences sharing the most words, on the best-ranked pages, go first.
-    private const int MaxCandidates = 40;
+    private const int MaxCandidates = 32;
 
-    // Past this, the sentences are chosen by their words alone rather than keep the visitor waiting.
-    private static readonly TimeSpan EmbeddingBudget = TimeSpan.FromMilliseconds(1500);
+    // Past this (retrieval's own default budget), the sentences are chosen by their words alone rather than
+    // keep the visitor waiting; only an overloaded machine gets there.
+    private static readonly TimeSpan EmbeddingBudget = TimeSpan.FromSeconds(3);
 
     // MMR: how much relevance outweighs novelty when adding a sentence.
     private const double Lambda = 0.7;
@@ -47,6 +48,10 @@ public static class ExtractiveAnswer
     private const double MinSimilarity = 0.35;
     private const double MinOverlap = 0.5;
     private const double MinLexicalOverlap = 0.3;
+
+    // When the sentences could not be embedded, a passage that retrieval found close in meaning is trusted
+    // (its relevance at or above retrieval's default bar) even if its words differ from the question's.
+    private const double TrustedPassage = 0.3;
 
     private static readonly string[] Anaphora = ["it ", "its ", "this ", "that ", "these ", "those ", "they ", "them ", "there ", "he ", "she "];
 
@@ -72,6 +77,7 @@ public static class ExtractiveAnswer
         if (candidates.Count > MaxCandidates)
             candidates = candidates.OrderByDescending(c => c.Overlap + (RankWeight / c.Passage.Number)).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
         var semantic = embed is not null && await EmbedAsync(question, candidates, embed, ct);
+        var degraded = embed is not null && !semantic;
         foreach (var c in candidates)
         {
             var meaning = c.Similarity is { } s ? Math.Clamp((s - 0.1) / 0.5, 0, 1) : 0;
@@ -80,7 +86,7 @@ public static class ExtractiveAnswer
             c.Relevance = (semantic ? (0.45 * c.Overlap) + (0.55 * meaning) : c.Overlap) + (RankWeight / c.Passage.Number);
         }
 
-        var ranked = candidates.Where(c => Answers(c, semantic)).OrderByDescending(c => c.Relevance).ToList();
+        var ranked = candidates.Where(c => Answers(c, semantic, degraded)).OrderByDescending(c => c.Relevance).ToList();
         if (ranked.Count == 0)
             return (NotFound, []);
 
@@ -162,8 +168,9 @@ public static class ExtractiveAnswer
         return true;
     }
 
-    private static bool Answers(SentenceCandidate c, bool semantic) =>
-        semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap : c.Overlap >= MinLexicalOverlap;
+    private static bool Answers(SentenceCandidate c, bool semantic, bool degraded) =>
+        semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap
+            : c.Overlap >= MinLexicalOverlap || (degraded && c.Overlap > 0 && c.Passage.Score >= TrustedPassage);
 
     /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
     private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked)

@@ -36,7 +36,7 @@ public static class ExtractiveAnswer
     // MMR: how much relevance outweighs novelty when adding a sentence.
     private const double Lambda = 0.7;
 
-    private const double RankWeight = 0.15;
+    private const double RankWeight = 0.25;
 
     // A further sentence from a page already quoted keeps the answer on one subject; one from another page must be nearly as good as the best.
     private const double SamePageFloor = 0.5;
@@ -49,9 +49,13 @@ public static class ExtractiveAnswer
     private const double MinOverlap = 0.5;
     private const double MinLexicalOverlap = 0.3;
 
-    // When the sentences could not be embedded, a passage that retrieval found close in meaning is trusted
-    // (its relevance at or above retrieval's default bar) even if its words differ from the question's.
+    // Without sentence embeddings, a sentence that shares a word with the question also answers when its
+    // passage cleared retrieval's default bar: relevance 0.4 is half the question's words by BM25 alone
+    // (Parley:Retrieval:MinCoverage), 0.3 is the bar by meaning for a model that failed on the sentences.
+    private const double TrustedLexicalPassage = 0.4;
     private const double TrustedPassage = 0.3;
+
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("/=_<>{}$\\");
 
     private static readonly string[] Anaphora = ["it ", "its ", "this ", "that ", "these ", "those ", "they ", "them ", "there ", "he ", "she "];
 
@@ -125,7 +129,11 @@ public static class ExtractiveAnswer
         if (text.EndsWith(':') || text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…') || text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith('…'))
             return false;
         var visible = text.Count(ch => !char.IsWhiteSpace(ch));
-        return text.Count(char.IsLetter) >= 0.6 * visible;
+        if (text.Count(char.IsLetter) < 0.6 * visible)
+            return false;
+        // Command output or configuration that lost its code block reads as a run of paths and options.
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return tokens.Count(t => t.AsSpan().IndexOfAny(CodeMarks) >= 0 || t.StartsWith('-')) * 4 < tokens.Length;
     }
 
     private static void ScoreOverlap(string question, List<SentenceCandidate> candidates)
@@ -170,7 +178,7 @@ public static class ExtractiveAnswer
 
     private static bool Answers(SentenceCandidate c, bool semantic, bool degraded) =>
         semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap
-            : c.Overlap >= MinLexicalOverlap || (degraded && c.Overlap > 0 && c.Passage.Score >= TrustedPassage);
+            : c.Overlap >= MinLexicalOverlap || (c.Overlap > 0 && c.Passage.Score >= (degraded ? TrustedPassage : TrustedLexicalPassage));
 
     /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
     private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked)

@@ -22,6 +22,7 @@ public static class ChatExtensions
         services.AddSingleton<Bots.BotCache>();
         services.AddSingleton<ChatGate>();
 
+        services.AddSingleton<SentenceVectors>();
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
         services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
         services.AddSingleton<IAnswerFilter, BlockedTermsFilter>();

@@ -27,7 +27,7 @@ public static class ExtractiveAnswer
 
     // Embedding sentences is most of this generator's time (the local model does a few hundred a second on
     // two cores): past this many, the sentences sharing the most words, on the best-ranked pages, go first.
-    private const int MaxCandidates = 32;
+    private const int MaxCandidates = 24;
 
     // Past this (retrieval's own default budget), the sentences are chosen by their words alone rather than
     // keep the visitor waiting; only an overloaded machine gets there.

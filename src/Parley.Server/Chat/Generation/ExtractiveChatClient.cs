@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using Parley.Server.Knowledge;
-using Parley.Server.Knowledge.Embeddings;
 
 namespace Parley.Server.Chat.Generation;
 
@@ -10,7 +9,7 @@ namespace Parley.Server.Chat.Generation;
 /// with no language model and no API key; with the deployment's embedding model on, sentences are also chosen by
 /// meaning. It is an <see cref="IChatClient"/> like any model provider, so the pipeline cannot tell them apart.
 /// </summary>
-public sealed class ExtractiveChatClient(ChunkEmbedder? embedder = null) : IChatClient
+public sealed class ExtractiveChatClient(SentenceVectors? sentences = null) : IChatClient
 {
     private const int WordsPerPiece = 4;
 
@@ -33,7 +32,7 @@ public sealed class ExtractiveChatClient(ChunkEmbedder? embedder = null) : IChat
             .TryGetValue(PromptKeys.Passages, out var value) == true && value is IReadOnlyList<Passage> list ? list : [];
         var question = QuestionOf(conversation);
 
-        var embed = embedder is { Enabled: true } ? embedder.EmbedTextsAsync : (EmbedTexts?)null;
+        var embed = sentences is { Enabled: true } ? sentences.EmbedAsync : (EmbedTexts?)null;
         var (text, cited) = await ExtractiveAnswer.ComposeAsync(question, passages, embed, cancellationToken);
         foreach (var piece in Pieces(text))
         {

@@ -24,6 +24,7 @@ public static class ChatExtensions
         services.AddSingleton<Bots.BotCache>();
         services.AddSingleton<ChatGate>();
 
+        services.AddSingleton<SentenceVectors>();
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
         services.AddSingleton<ChatClientFactory>();
         services.AddSingleton<CreditPrice>();

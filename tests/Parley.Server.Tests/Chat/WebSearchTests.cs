@@ -136,6 +136,33 @@ public sealed class WebSearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_visitor_who_leaves_during_the_search_cancels_it()
+    {
+        await using var searxng = await FakeSearxng.StartAsync();
+        searxng.Delay = TimeSpan.FromSeconds(30);
+        await using var app = await ParleyApp.StartAsync(a => UseSearxng(a, searxng).With("Parley:WebSearch:TimeoutMs", "30000"));
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync(new { web_search = new { enabled = true } });
+
+        await foreach (var e in app.PublicChat().StreamAsync(new ChatRequest(botId, WorldCup, ChatStreams.NewSession())))
+        {
+            Assert.Equal(new StatusEvent("retrieving"), e);
+            // Leave only once the search is in flight at the engine.
+            var waited = Stopwatch.StartNew();
+            while (searxng.Queries.IsEmpty && waited.Elapsed < TimeSpan.FromSeconds(10))
+                await Task.Delay(20);
+            Assert.Single(searxng.Queries);
+            break;
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (searxng.Abandoned == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(50);
+        Assert.True(searxng.Abandoned == 1, $"searches: {searxng.Queries.Count}, abandoned: {searxng.Abandoned}");
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Results_are_untrusted_text_markup_hidden_characters_bad_links_and_planted_instructions_do_not_get_through()
     {
         _searxng.Results.Clear();

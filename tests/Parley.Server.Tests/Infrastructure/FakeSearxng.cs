@@ -36,6 +36,11 @@ public sealed class FakeSearxng : IAsyncDisposable
 
     public string BaseUrl => _app.Urls.First();
 
+    private int _abandoned;
+
+    /// <summary>Searches whose caller hung up before the (delayed) answer was sent.</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
     public static async Task<FakeSearxng> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,7 +60,18 @@ public sealed class FakeSearxng : IAsyncDisposable
         var query = http.Request.Query["q"].ToString();
         Queries.Enqueue(query);
         if (Delay > TimeSpan.Zero)
-            await Task.Delay(Delay, http.RequestAborted);
+        {
+            try
+            {
+                await Task.Delay(Delay, http.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _abandoned);
+                return;
+            }
+        }
+
         if (http.Request.Query["format"] != "json")
         {
             http.Response.StatusCode = 403;

@@ -27,15 +27,16 @@ public static class ExtractiveAnswer
 
     // Embedding sentences is most of this generator's time (the local model does a few hundred a second on
     // two cores): past this many, the sentences sharing the most words, on the best-ranked pages, go first.
-    private const int MaxCandidates = 40;
+    private const int MaxCandidates = 24;
 
-    // Past this, the sentences are chosen by their words alone rather than keep the visitor waiting.
-    private static readonly TimeSpan EmbeddingBudget = TimeSpan.FromMilliseconds(1500);
+    // Past this (retrieval's own default budget), the sentences are chosen by their words alone rather than
+    // keep the visitor waiting; only an overloaded machine gets there.
+    private static readonly TimeSpan EmbeddingBudget = TimeSpan.FromSeconds(3);
 
     // MMR: how much relevance outweighs novelty when adding a sentence.
     private const double Lambda = 0.7;
 
-    private const double RankWeight = 0.15;
+    private const double RankWeight = 0.25;
 
     private const double ContextWeight = 0.5;
 
@@ -49,6 +50,14 @@ public static class ExtractiveAnswer
     private const double MinSimilarity = 0.35;
     private const double MinOverlap = 0.5;
     private const double MinLexicalOverlap = 0.3;
+
+    // Without sentence embeddings, a sentence that shares a word with the question also answers when its
+    // passage cleared retrieval's default bar: relevance 0.4 is half the question's words by BM25 alone
+    // (Parley:Retrieval:MinCoverage), 0.3 is the bar by meaning for a model that failed on the sentences.
+    private const double TrustedLexicalPassage = 0.4;
+    private const double TrustedPassage = 0.3;
+
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("/=_<>{}$\\");
 
     private static readonly string[] Anaphora = ["it ", "its ", "this ", "that ", "these ", "those ", "they ", "them ", "there ", "he ", "she "];
 
@@ -74,6 +83,7 @@ public static class ExtractiveAnswer
         if (candidates.Count > MaxCandidates)
             candidates = candidates.OrderByDescending(c => c.Overlap + (RankWeight / c.Passage.Number)).ThenBy(c => c.Passage.Number).ThenBy(c => c.Position).Take(MaxCandidates).ToList();
         var semantic = embed is not null && await EmbedAsync(question, candidates, embed, ct);
+        var degraded = embed is not null && !semantic;
         foreach (var c in candidates)
         {
             var meaning = c.Similarity is { } s ? Math.Clamp((s - 0.1) / 0.5, 0, 1) : 0;
@@ -82,7 +92,7 @@ public static class ExtractiveAnswer
             c.Relevance = (semantic ? (0.45 * c.Overlap) + (0.55 * meaning) : c.Overlap) + (RankWeight / c.Passage.Number);
         }
 
-        var ranked = candidates.Where(c => Answers(c, semantic)).OrderByDescending(c => c.Relevance).ToList();
+        var ranked = candidates.Where(c => Answers(c, semantic, degraded)).OrderByDescending(c => c.Relevance).ToList();
         if (ranked.Count == 0)
             return (NotFound, []);
 
@@ -121,7 +131,11 @@ public static class ExtractiveAnswer
         if (text.EndsWith(':') || text.EndsWith("...", StringComparison.Ordinal) || text.EndsWith('…') || text.StartsWith("...", StringComparison.Ordinal) || text.StartsWith('…'))
             return false;
         var visible = text.Count(ch => !char.IsWhiteSpace(ch));
-        return text.Count(char.IsLetter) >= 0.6 * visible;
+        if (text.Count(char.IsLetter) < 0.6 * visible)
+            return false;
+        // Command output or configuration that lost its code block reads as a run of paths and options.
+        var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return tokens.Count(t => t.AsSpan().IndexOfAny(CodeMarks) >= 0 || t.StartsWith('-')) * 4 < tokens.Length;
     }
 
     private static void ScoreOverlap(string question, List<SentenceCandidate> candidates)
@@ -168,10 +182,9 @@ public static class ExtractiveAnswer
     // The similarity bar is MiniLM's; another embedding model spreads its scores differently. So a sentence of
     // the passage retrieval ranked first (already past retrieval's own bar) needs only what it would need
     // without embeddings, whatever model made them.
-    private static bool Answers(SentenceCandidate c, bool semantic) =>
-        semantic
-            ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap || (c.Passage.Number == 1 && c.Overlap >= MinLexicalOverlap)
-            : c.Overlap >= MinLexicalOverlap;
+    private static bool Answers(SentenceCandidate c, bool semantic, bool degraded) =>
+        semantic ? c.Similarity >= MinSimilarity || c.Overlap >= MinOverlap || (c.Passage.Number == 1 && c.Overlap >= MinLexicalOverlap)
+            : c.Overlap >= MinLexicalOverlap || (c.Overlap > 0 && c.Passage.Score >= (degraded ? TrustedPassage : TrustedLexicalPassage));
 
     /// <summary>The best sentence, then by maximal marginal relevance those that add to it, within the length budget.</summary>
     private static List<SentenceCandidate> Choose(List<SentenceCandidate> ranked)

@@ -10,7 +10,7 @@ namespace Parley.Server.Chat.Generation;
 /// with no language model and no API key; when the bot has an embedding model, sentences are also chosen by
 /// meaning. It is an <see cref="IChatClient"/> like any model provider, so the pipeline cannot tell them apart.
 /// </summary>
-public sealed class ExtractiveChatClient : IChatClient
+public sealed class ExtractiveChatClient(SentenceVectors? sentences = null) : IChatClient
 {
     private const int WordsPerPiece = 4;
 
@@ -34,7 +34,7 @@ public sealed class ExtractiveChatClient : IChatClient
         var question = QuestionOf(conversation);
 
         var embed = properties?.TryGetValue(PromptKeys.EmbeddingModel, out var model) == true && model is EmbeddingModel { Generator: not null } bound
-            ? (texts, ct) => ChunkEmbedder.EmbedTextsAsync(bound, texts, ct)
+            ? (texts, ct) => sentences is null ? ChunkEmbedder.EmbedTextsAsync(bound, texts, ct) : sentences.EmbedAsync(bound, texts, ct)
             : (EmbedTexts?)null;
         var (text, cited) = await ExtractiveAnswer.ComposeAsync(question, passages, embed, cancellationToken);
         foreach (var piece in Pieces(text))

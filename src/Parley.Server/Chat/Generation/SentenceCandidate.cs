@@ -46,11 +46,15 @@ internal sealed class SentenceCandidate(Passage passage, int position, string te
     /// so without embeddings a smaller share of shared words is enough to count as a repeat.
     /// </summary>
     public bool Repeats(SentenceCandidate other) =>
-        Vector is not null && other.Vector is not null ? Likeness(other) >= 0.8 : SharedWords(other) >= 0.6;
+        Vector is not null && other.Vector is not null
+            ? Likeness(other) >= 0.8
+            : SharedWords(other) >= 0.6 && SharedWords(other, ofLonger: true) >= 0.5;
 
-    /// <summary>The share of the shorter sentence's content words that the other one also has.</summary>
-    private double SharedWords(SentenceCandidate other) =>
-        Stems.Count == 0 || other.Stems.Count == 0 ? 0 : (double)Stems.Count(other.Stems.Contains) / Math.Min(Stems.Count, other.Stems.Count);
+    /// <summary>The share of the shorter (or longer) sentence's content words that the other one also has.</summary>
+    private double SharedWords(SentenceCandidate other, bool ofLonger = false) =>
+        Stems.Count == 0 || other.Stems.Count == 0
+            ? 0
+            : (double)Stems.Count(other.Stems.Contains) / (ofLonger ? Math.Max(Stems.Count, other.Stems.Count) : Math.Min(Stems.Count, other.Stems.Count));
 
     public static double Cosine(float[] a, float[] b)
     {

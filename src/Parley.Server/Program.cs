@@ -50,6 +50,7 @@ app.MapWorkspaces();
 app.MapBots();
 app.MapSources();
 app.MapKnowledgeStatus();
+app.MapKnowledgeSearch();
 app.MapConversations();
 app.MapChat();
 app.MapWidget();

@@ -29,7 +29,9 @@ public sealed class KnowledgeRetriever(
     // Reciprocal rank fusion's usual constant: ranks deep in either list still count, a little.
     private const double FusionK = 60;
 
-    public async Task<IReadOnlyList<Passage>> RetrieveAsync(Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct)
+    /// <summary>The passages for a question, at most <paramref name="limit"/> (else <c>Parley:Retrieval:MaxPassages</c>), best first.</summary>
+    public async Task<IReadOnlyList<Passage>> RetrieveAsync(
+        Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct, int? limit = null)
     {
         var terms = WeightedTerms(question, history, out var followUp);
         var settings = options.Value;
@@ -57,7 +59,7 @@ public sealed class KnowledgeRetriever(
             : words.Search(terms, LexicalCandidates, settings.MinCoverage);
 
         if (!hybrid)
-            return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m))), settings.MaxPassages);
+            return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m))), limit ?? settings.MaxPassages);
 
         var fused = new Dictionary<long, Candidate>();
         for (var rank = 0; rank < lexical.Count; rank++)
@@ -71,7 +73,7 @@ public sealed class KnowledgeRetriever(
 
         return OnePerPage(
             fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).Select(c => (c.Chunk, c.Relevance)),
-            settings.MaxPassages);
+            limit ?? settings.MaxPassages);
     }
 
     /// <summary>The best passage of each page, in the given order, numbered for citing.</summary>

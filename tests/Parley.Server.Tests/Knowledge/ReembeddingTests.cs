@@ -47,6 +47,11 @@ public sealed class ReembeddingTests : IAsyncLifetime
             await Task.Delay(50);
         Assert.Equal(chunks, _endpoint.Requests.Sum(r => r.Inputs));
 
+        // The re-embedded vectors are stored a moment after the endpoint answered: wait until search holds them.
+        using var afterAdmin = after.Admin();
+        for (var attempt = 0; attempt < 200 && (await afterAdmin.GetAsync($"/v1/bots/{botId}/knowledge")).GetProperty("embedded_chunks").GetInt32() < chunks; attempt++)
+            await Task.Delay(50);
+
         // Questions are now embedded by the new model too, and searched against the re-embedded chunks.
         var sent = _endpoint.Requests.Count;
         var answer = await after.PublicChat().AskAsync(new ChatRequest(botId, "How long do refunds take to arrive?", ChatStreams.NewSession()));

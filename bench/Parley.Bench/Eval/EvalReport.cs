@@ -15,6 +15,13 @@ internal static class EvalReport
         output.WriteLine();
         PrintTable(run.Groups, output);
         output.WriteLine();
+        if (run.Groups.All(g => g.Retrieval is not null))
+        {
+            output.WriteLine("Retrieval alone (the pages POST /v1/bots/{id}/search ranks for each question, before the answer cites what it used):");
+            output.WriteLine();
+            PrintRetrievalTable(run.Groups, output);
+            output.WriteLine();
+        }
 
         var ingestion = run.Ingestion;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ingestion ({ingestion.Method}): {ingestion.Pages} pages, {ingestion.Chunks} chunks in {ingestion.Elapsed.TotalSeconds:F1} s = " +
@@ -37,14 +44,22 @@ internal static class EvalReport
         PrintMisses(results, output);
     }
 
-    private static void PrintTable(IReadOnlyList<GroupScore> groups, TextWriter output)
-    {
-        string[] header = ["group", "n", "hit@1", "hit@5", "hit@10", "MRR@10", "all keywords", "any keyword"];
-        var rows = groups.Select(g => new[]
+    private static void PrintTable(IReadOnlyList<GroupScore> groups, TextWriter output) =>
+        PrintTable(["group", "n", "hit@1", "hit@5", "hit@10", "MRR@10", "all keywords", "any keyword"], groups.Select(g => new[]
         {
             g.Group, g.Count.ToString(CultureInfo.InvariantCulture), Rate(g.HitAt1), Rate(g.HitAt5), Rate(g.HitAt10), Rate(g.Mrr10),
             Rate(g.AllKeywords), Rate(g.AnyKeyword),
-        }).ToList();
+        }).ToList(), output);
+
+    private static void PrintRetrievalTable(IReadOnlyList<GroupScore> groups, TextWriter output) =>
+        PrintTable(["group", "n", "hit@1", "hit@5", "hit@10", "MRR@10"], groups.Select(g => new[]
+        {
+            g.Group, g.Count.ToString(CultureInfo.InvariantCulture), Rate(g.Retrieval!.Value.HitAt1), Rate(g.Retrieval.Value.HitAt5),
+            Rate(g.Retrieval.Value.HitAt10), Rate(g.Retrieval.Value.Mrr10),
+        }).ToList(), output);
+
+    private static void PrintTable(string[] header, List<string[]> rows, TextWriter output)
+    {
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
 
         output.WriteLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");

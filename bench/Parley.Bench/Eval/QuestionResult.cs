@@ -9,7 +9,15 @@ internal sealed record QuestionResult(EvalQuestion Question, ChatAnswer Answer, 
     /// <summary>Citations looked at: hit@10 and MRR@10.</summary>
     public const int Depth = 10;
 
-    public static QuestionResult Score(EvalQuestion question, ChatAnswer answer)
+    /// <summary>
+    /// Where a gold page first came among the pages the bot's search ranked for the question (its search API, before
+    /// any answer): the retrieval the answer drew on, which an answer citing only what it quotes no longer shows.
+    /// </summary>
+    public int? RetrievalHitRank { get; init; }
+
+    public bool RetrievalMeasured { get; init; }
+
+    public static QuestionResult Score(EvalQuestion question, ChatAnswer answer, IReadOnlyList<string?>? retrievedPages = null)
     {
         var keywords = question.AnswerKeywords;
         return new QuestionResult(
@@ -17,7 +25,11 @@ internal sealed record QuestionResult(EvalQuestion Question, ChatAnswer Answer, 
             answer,
             FirstHit(answer.Citations.Select(c => c.Page), question.GoldPages),
             keywords.All(k => answer.Text.Contains(k, StringComparison.OrdinalIgnoreCase)),
-            keywords.Any(k => answer.Text.Contains(k, StringComparison.OrdinalIgnoreCase)));
+            keywords.Any(k => answer.Text.Contains(k, StringComparison.OrdinalIgnoreCase)))
+        {
+            RetrievalHitRank = retrievedPages is null ? null : FirstHit(retrievedPages, question.GoldPages),
+            RetrievalMeasured = retrievedPages is not null,
+        };
     }
 
     /// <summary>
@@ -40,4 +52,8 @@ internal sealed record QuestionResult(EvalQuestion Question, ChatAnswer Answer, 
     public bool HitAt(int k) => FirstHitRank <= k;
 
     public double ReciprocalRank => FirstHitRank is { } rank ? 1.0 / rank : 0;
+
+    public bool RetrievalHitAt(int k) => RetrievalHitRank <= k;
+
+    public double RetrievalReciprocalRank => RetrievalHitRank is { } rank ? 1.0 / rank : 0;
 }

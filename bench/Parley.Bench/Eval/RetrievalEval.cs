@@ -92,7 +92,8 @@ internal static class RetrievalEval
         foreach (var question in questions)
         {
             var answer = await chat.AskAsync(botId, question.Question, $"eval-{question.Id}-{Guid.NewGuid():N}");
-            results.Add(QuestionResult.Score(question, answer));
+            var retrieved = await admin.SearchPagesAsync(botId, question.Question, QuestionResult.Depth);
+            results.Add(QuestionResult.Score(question, answer, retrieved));
             if (results.Count % 10 == 0 || results.Count == questions.Count)
                 output.WriteLine($"  {results.Count}/{questions.Count} answered");
         }

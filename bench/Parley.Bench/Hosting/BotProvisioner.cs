@@ -69,6 +69,15 @@ internal sealed class BotProvisioner(Uri baseAddress, string adminKey) : IDispos
         return await ReadAsync(response, $"GET {path}");
     }
 
+    /// <summary>The page of each passage the bot's search ranks for <paramref name="query"/>, best first.</summary>
+    public async Task<IReadOnlyList<string?>> SearchPagesAsync(string botId, string query, int limit)
+    {
+        var found = await PostAsync($"/v1/bots/{botId}/search", new { query, limit });
+        return found.GetProperty("passages").EnumerateArray()
+            .Select(p => Eval.PageName.Of(p.GetProperty("source_url").GetString()))
+            .ToList();
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<JsonElement> PostAsync(string path, object body)

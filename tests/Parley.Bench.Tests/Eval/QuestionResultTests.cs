@@ -19,6 +19,19 @@ public class QuestionResultTests
     }
 
     [Fact]
+    public void Score_RetrievedPages_AreScoredApartFromTheCitations()
+    {
+        var result = QuestionResult.Score(Question, Answer("", "https://d/a.html"), ["a.html", "b.html", "dpkg.html"]);
+
+        Assert.Null(result.FirstHitRank);
+        Assert.True(result.RetrievalMeasured);
+        Assert.Equal(3, result.RetrievalHitRank);
+        Assert.True(result.RetrievalHitAt(5));
+        Assert.False(result.RetrievalHitAt(1));
+        Assert.Equal(1.0 / 3, result.RetrievalReciprocalRank, 10);
+    }
+
+    [Fact]
     public void Score_GoldPageOnlyAfterTenthCitation_IsNoHit()
     {
         var urls = Enumerable.Range(1, 10).Select(i => $"https://d/other-{i}.html").Append("https://d/dpkg.html").ToArray();

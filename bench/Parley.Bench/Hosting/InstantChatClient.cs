@@ -5,7 +5,8 @@ namespace Parley.Bench.Hosting;
 
 /// <summary>
 /// A generator that costs nothing: it streams one fixed answer in a few pieces at once, so the benchmark
-/// measures Parley's pipeline and not a model.
+/// measures Parley's pipeline and not a model. It reports its token usage, as providers and the offline
+/// generator do; without it Parley would count the prompt's tokens itself, a cost real turns do not pay.
 /// </summary>
 internal sealed class InstantChatClient : IChatClient
 {
@@ -32,6 +33,11 @@ internal sealed class InstantChatClient : IChatClient
             yield return new ChatResponseUpdate(ChatRole.Assistant, piece);
         }
 
+        yield return new ChatResponseUpdate
+        {
+            Role = ChatRole.Assistant,
+            Contents = [new UsageContent(new UsageDetails { InputTokenCount = 900, OutputTokenCount = 40 })],
+        };
         await Task.CompletedTask;
     }
 

@@ -15,12 +15,16 @@ public sealed class CannedChatClient(string answer) : IChatClient
 
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long the model "thinks" before its first piece, so a test can see what a page shows meanwhile.</summary>
+    public TimeSpan FirstPieceDelay { get; init; } = TimeSpan.Zero;
+
     /// <summary>Throws, as an unreachable provider would, after this many pieces; never when null.</summary>
     public int? FailAfterPieces { get; init; }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        await Task.Delay(FirstPieceDelay, cancellationToken);
         for (var i = 0; i < Answer.Length; i += PieceLength)
         {
             if (FailAfterPieces is { } failAfter && i / PieceLength >= failAfter)

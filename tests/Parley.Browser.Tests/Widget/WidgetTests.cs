@@ -67,6 +67,8 @@ public sealed class WidgetTests : BrowserTest
         {
             PieceLength = 4,
             Pace = TimeSpan.FromMilliseconds(40),
+            // Long enough that the thinking indicator is certainly on screen when the test looks for it.
+            FirstPieceDelay = TimeSpan.FromSeconds(2),
         }));
         using var admin = app.Admin();
         var botId = await admin.CreateBotAsync(new { allowed_domains = new[] { "shop.test" } });

@@ -97,7 +97,7 @@ public sealed class ChatClientFactory(
         };
         if (vetAddresses)
         {
-            sockets.ConnectCallback = PublicAddressConnector.ConnectAsync;
+            sockets.ConnectCallback = VettedConnector.PublicOnly.ConnectAsync;
             // A proxy would resolve and connect on our behalf, past the address check.
             sockets.UseProxy = false;
         }

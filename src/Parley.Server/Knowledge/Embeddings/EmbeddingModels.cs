@@ -23,7 +23,7 @@ public sealed class EmbeddingModels(
     // Bots' endpoints are set by workspace keys: they may reach only public addresses unless the operator allows more.
     private readonly HttpClient _botEndpoints = new(new SocketsHttpHandler
     {
-        ConnectCallback = options.Value.AllowPrivateNetworks ? null : PublicAddressConnector.ConnectAsync,
+        ConnectCallback = options.Value.AllowPrivateNetworks ? null : VettedConnector.PublicOnly.ConnectAsync,
         UseProxy = options.Value.AllowPrivateNetworks,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     });

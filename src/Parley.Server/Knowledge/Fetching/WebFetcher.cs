@@ -22,8 +22,6 @@ public sealed class WebFetcher : IDisposable
     private const string Accept = "text/html,application/xhtml+xml,application/pdf,text/markdown,text/plain;q=0.9,*/*;q=0.5";
 
     private readonly FetchOptions _options;
-    private readonly AddressPolicy _policy;
-    private readonly Func<string, CancellationToken, Task<IPAddress[]>> _resolve;
     private readonly HttpClient _http;
 
     public WebFetcher(IOptions<FetchOptions> options)
@@ -35,8 +33,6 @@ public sealed class WebFetcher : IDisposable
     internal WebFetcher(FetchOptions options, AddressPolicy policy, Func<string, CancellationToken, Task<IPAddress[]>>? resolve = null)
     {
         _options = options;
-        _policy = policy;
-        _resolve = resolve ?? Dns.GetHostAddressesAsync;
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -44,7 +40,7 @@ public sealed class WebFetcher : IDisposable
             UseProxy = false,
             UseCookies = false,
             AutomaticDecompression = DecompressionMethods.All,
-            ConnectCallback = ConnectAsync,
+            ConnectCallback = new VettedConnector(policy, resolve).ConnectAsync,
             PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         };
         _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
@@ -165,43 +161,6 @@ public sealed class WebFetcher : IDisposable
         if (lastModified is { } since)
             request.Headers.IfModifiedSince = since;
         return request;
-    }
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var host = context.DnsEndPoint.Host;
-        var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await _resolve(host, ct);
-
-        // One refused address refuses the host: a name that resolves to both a public and a private address
-        // is asking to be connected to the private one.
-        foreach (var address in addresses)
-        {
-            if (!_policy.Allows(address))
-                throw new AddressRefusedException(host, address);
-        }
-
-        SocketException? failure = null;
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(address, context.DnsEndPoint.Port, ct);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch (SocketException e)
-            {
-                socket.Dispose();
-                failure = e;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
-
-        throw failure ?? new SocketException((int)SocketError.HostNotFound);
     }
 
     private static bool IsHttp(Uri url) =>

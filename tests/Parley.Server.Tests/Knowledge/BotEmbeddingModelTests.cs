@@ -142,6 +142,17 @@ public class BotEmbeddingModelTests : ParleyTest
             await stream.CopyToAsync(copy);
             Assert.True(copy.ToArray().AsSpan().IndexOf(needle) < 0, $"{file} holds the key in plain text.");
         }
+
+        // On PostgreSQL the settings live in the database: the stored bot must not hold the key either.
+        if (App.ConnectionString is { } database)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(database);
+            await connection.OpenAsync();
+            await using var query = new Npgsql.NpgsqlCommand("SELECT string_agg(data::text, '') FROM bots", connection);
+            var stored = (string)(await query.ExecuteScalarAsync())!;
+            Assert.Contains("protected_api_key", stored, StringComparison.Ordinal);
+            Assert.DoesNotContain(BotKey, stored, StringComparison.Ordinal);
+        }
     }
 
     [Theory]

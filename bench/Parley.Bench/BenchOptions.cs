@@ -67,7 +67,9 @@ internal sealed record BenchOptions
                Parley.Bench steps [options]   where a turn's time goes, step by step
                Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
                Parley.Bench retrieval         search time of the in-memory indexes at 10k and 100k chunks
-                                              (with --postgres: also PostgreSQL's full-text and HNSW search)
+                                              (with --postgres: beside PostgreSQL's GIN and HNSW search)
+               Parley.Bench backends --postgres CONNECTION [--redis CONFIGURATION]
+                                              chat turns/s on SQLite, PostgreSQL with 1 and 2 replicas
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)
@@ -83,8 +85,8 @@ internal sealed record BenchOptions
           --server URL              eval: a running Parley to evaluate instead of one in this process
           --admin-key KEY           eval: that server's admin key (default: PARLEY_ADMIN_KEY)
           --json FILE               eval: also write every result to FILE
-          --postgres CONNECTION     chat, steps, retrieval: run on PostgreSQL (an empty database; Npgsql connection string)
-          --redis CONFIGURATION     chat, steps: Parley's rate limits and turn locks in this Redis
+          --postgres CONNECTION     chat, steps, eval, retrieval, backends: run on PostgreSQL (an empty database; Npgsql connection string)
+          --redis CONFIGURATION     chat, steps, backends: Parley's rate limits and turn locks in this Redis
           --replicas N              chat, with --postgres: N Parley servers in this process over the one database,
                                     each request sent to the next (default 1)
         """;

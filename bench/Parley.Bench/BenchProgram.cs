@@ -24,15 +24,19 @@ internal static class BenchProgram
             case "chat":
                 await ChatBenchmark.RunAsync(options, Console.Out);
                 return 0;
+            case "backends" when options.Postgres is null:
+                Console.Error.WriteLine("backends needs --postgres (an empty database; bench/scale-out.sh starts one).");
+                return 2;
+            case "backends":
+                await BackendsBenchmark.RunAsync(options, Console.Out);
+                return 0;
             case "steps":
                 await Profiling.PipelineSteps.RunAsync(options, Console.Out);
                 return 0;
             case "eval":
                 return await Eval.RetrievalEval.RunAsync(options, Console.Out);
             case "retrieval":
-                await Retrieval.IndexScale.RunAsync(Console.Out);
-                if (options.Postgres is not null)
-                    await Retrieval.PostgresScale.RunAsync(options.Postgres, Console.Out);
+                await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;
             default:
                 Console.Error.WriteLine($"Unknown command '{options.Command}'.");

@@ -10,70 +10,41 @@ using Pgvector;
 namespace Parley.Storage.Postgres;
 
 /// <summary>
-/// Knowledge search in PostgreSQL: candidates by words from a GIN full-text index, and nearest chunks by
+/// Knowledge search in PostgreSQL: candidates by words from a GIN index of Parley's terms (<see cref="TermCascade"/>), and nearest chunks by
 /// meaning from an HNSW index (pgvector, cosine). Embeddings have no fixed dimension in the table, so each
 /// model gets a partial expression index at its own dimension, built in the background the first time the
 /// model is searched; until it exists the search is exact (a scan of the bot's chunks), never wrong.
 /// </summary>
-internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, ILogger<PostgresKnowledgeSearch> log) : IKnowledgeSearch
+internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, TermFrequencies frequencies, ILogger<PostgresKnowledgeSearch> log) : IKnowledgeSearch
 {
     private const string Columns =
         "c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, NULL::vector AS embedding, c.embedding_model";
 
-    // Levels of "holds k of the n terms" take C(n, k) clauses each; eight terms (70 at most) cover a question's
-    // own words, the later ones (a follow-up's borrowed context) only count when Parley ranks the candidates.
-    private const int MaxCascadeTerms = 8;
+    // The cascade's clauses grow as C(n, k); six terms cover a question's own words, and later ones (a follow-up's
+    // borrowed context) still count when Parley ranks the candidates.
+    private const int MaxCascadeTerms = 6;
 
     private readonly ConcurrentDictionary<string, Task> _indexes = new(StringComparer.Ordinal);
 
-    public Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default)
     {
-        var terms = stems.Where(s => s.Length is > 0 and <= 100 && s.All(char.IsLetterOrDigit)).Distinct(StringComparer.Ordinal).Take(MaxCascadeTerms).ToList();
+        var terms = stems.Where(s => s.Length is > 0 and <= QueryTerms.MaxIndexedWordLength && s.All(char.IsLetterOrDigit))
+            .Distinct(StringComparer.Ordinal).Take(MaxCascadeTerms).ToList();
         if (terms.Count == 0 || limit <= 0)
-            return Task.FromResult<IReadOnlyList<StoredChunk>>([]);
+            return [];
 
-        // Ranking every chunk that shares a word with the question costs as many heap reads as there are such
-        // chunks (a third of a big bot's, for common words). Instead the levels are asked in turn: chunks holding
-        // all n terms, then exactly n-1 of them, and so on, each a GIN lookup; the Append under LIMIT stops as
-        // soon as enough are found, so the work is bounded by the limit, not by the bot's size. Parley's scorer
-        // then ranks the candidates as it ranks the in-memory index's.
-        var levels = new List<string>();
-        var parameters = new DynamicParameters(new { botId, limit });
-        for (var k = terms.Count; k >= 1; k--)
-        {
-            parameters.Add($"q{k}", string.Join(" | ", Combinations(terms, k).Select(c => $"({SearchTerms.All(c)})")));
-            var fewer = k == terms.Count ? "" : $" AND NOT c.terms @@ @q{k + 1}::tsquery";
-            levels.Add($"(SELECT c.id, {k} AS matched FROM chunks c WHERE c.bot_id = @botId AND c.terms @@ @q{k}::tsquery{fewer} LIMIT @limit)");
-        }
-
-        return db.ReadAsync<IReadOnlyList<StoredChunk>>(async c => (await c.QueryAsync<ChunkRow>(
-                $"""
-                WITH found AS MATERIALIZED (
-                    {string.Join("\nUNION ALL ", levels)}
-                    LIMIT @limit)
-                SELECT {Columns}
-                FROM found f JOIN chunks c ON c.id = f.id JOIN sources s ON s.id = c.source_id
-                ORDER BY f.matched DESC, c.id
-                """,
-                parameters))
+        var (cascade, parameters) = TermCascade.Build(botId, await frequencies.RarestFirstAsync(terms, ct), limit);
+        return await db.ReadAsync<IReadOnlyList<StoredChunk>>(async c => (await c.QueryAsync<ChunkRow>(
+                new CommandDefinition(
+                    $"""
+                    WITH found AS MATERIALIZED ({cascade})
+                    SELECT {Columns}
+                    FROM found f JOIN chunks c ON c.id = f.id JOIN sources s ON s.id = c.source_id
+                    ORDER BY f.matched DESC, f.step, c.id
+                    """,
+                    parameters, cancellationToken: ct)))
             .Select(r => r.ToChunk())
             .ToList(), ct);
-    }
-
-    /// <summary>Every way of choosing <paramref name="k"/> of <paramref name="items"/>, in order.</summary>
-    private static IEnumerable<IEnumerable<string>> Combinations(IReadOnlyList<string> items, int k, int start = 0)
-    {
-        if (k == 0)
-        {
-            yield return [];
-            yield break;
-        }
-
-        for (var i = start; i <= items.Count - k; i++)
-        {
-            foreach (var rest in Combinations(items, k - 1, i + 1))
-                yield return rest.Prepend(items[i]);
-        }
     }
 
     public Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(

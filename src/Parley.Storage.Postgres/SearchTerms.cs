@@ -12,17 +12,14 @@ namespace Parley.Storage.Postgres;
 /// </summary>
 internal static class SearchTerms
 {
-    // PostgreSQL refuses lexemes over 2 KB; a "word" that long is a hash or an encoded blob nobody asks about.
-    private const int MaxTermLength = 100;
-
     public static NpgsqlTsVector Of(string pageTitle, string? heading, string text)
     {
         var literal = new StringBuilder();
         foreach (var stem in QueryTerms.IndexTerms(pageTitle, heading, text))
         {
-            // Stems are letters and digits only, so quoting needs no escapes.
-            if (stem.Length <= MaxTermLength)
-                literal.Append('\'').Append(stem).Append("' ");
+            // Stems are letters and digits only, so quoting needs no escapes; they are at most
+            // QueryTerms.MaxIndexedWordLength long, far below PostgreSQL's limit for a lexeme.
+            literal.Append('\'').Append(stem).Append("' ");
         }
 
         // Parsing tsvector text on the client is marked obsolete because it cannot follow PostgreSQL's parser for

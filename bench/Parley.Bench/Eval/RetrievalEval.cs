@@ -40,12 +40,12 @@ internal static class RetrievalEval
         {
             if (options.Server is null)
             {
-                host = ParleyHost.Start(instantGenerator: false, new Dictionary<string, string>
+                host = ParleyHost.Start(instantGenerator: false, options.BackendSettings(new Dictionary<string, string>
                 {
                     ["Parley:Retrieval:MaxPassages"] = MaxPassages.ToString(CultureInfo.InvariantCulture),
                     // The corpus is usually served from this machine, which the crawler refuses by default.
                     ["Parley:Knowledge:AllowPrivateNetworks"] = "true",
-                });
+                }));
             }
 
             var baseAddress = host?.BaseAddress ?? options.Server!;

@@ -4,12 +4,15 @@ namespace Parley.Core.Knowledge;
 
 /// <summary>
 /// Turns text into the content words that retrieval matches on: lower-cased letter/digit runs without
-/// English stop words, reduced by <see cref="Stem"/> to a common stem so that "refunds" finds "refund".
+/// English stop words, reduced by <see cref="Stem(string)"/> to a common stem so that "refunds" finds "refund".
 /// The same functions index the chunks and read the question, so both sides always agree.
 /// </summary>
 public static class QueryTerms
 {
     private const int MaxTerms = 32;
+
+    /// <summary>Indexing keeps this much of a longer "word" (a hash, an encoded blob), which nobody asks about whole.</summary>
+    public const int MaxIndexedWordLength = 100;
 
     private static readonly FrozenSet<string> StopWords = FrozenSet.Create(StringComparer.Ordinal,
     [
@@ -61,13 +64,26 @@ public static class QueryTerms
 
     public static string Stem(string word)
     {
+        Span<char> copy = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        word.CopyTo(copy);
+        var stem = Stem(copy);
+        return stem.Length == word.Length && stem.SequenceEqual(word) ? word : new string(stem);
+    }
+
+    /// <summary>The stem of a lower-cased word, made in place: a slice of <paramref name="word"/>, whose letters it may change.</summary>
+    public static Span<char> Stem(Span<char> word)
+    {
         if (word.Length <= 3)
             return word;
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
-            return word[..^3] + "y";
+        if (word.Length > 4 && word.EndsWith("ies"))
+        {
+            word[^3] = 'y';
+            return word[..^2];
+        }
+
         foreach (var suffix in Suffixes)
         {
-            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            if (word.Length - suffix.Length >= 3 && word.EndsWith(suffix))
                 return word[..^suffix.Length];
         }
 
@@ -75,20 +91,59 @@ public static class QueryTerms
         return word.Length > 4 && word[^1] == 'e' ? word[..^1] : word;
     }
 
+    /// <summary>
+    /// The words of <paramref name="text"/> as <see cref="Words"/> gives them, lower-cased into <paramref name="buffer"/>
+    /// instead of new strings: each is valid until the next. For indexing, which reads every word of every chunk.
+    /// </summary>
+    public static WordEnumerator EnumerateWords(string? text, Span<char> buffer) => new(text ?? "", buffer);
+
+    /// <summary>See <see cref="EnumerateWords"/>; words longer than the buffer are cut to its length.</summary>
+    public ref struct WordEnumerator(string text, Span<char> buffer)
+    {
+        private readonly Span<char> _buffer = buffer;
+        private int _position;
+
+        public Span<char> Current { get; private set; }
+
+        public readonly WordEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var start = _position;
+            while (start < text.Length && !char.IsLetterOrDigit(text[start]))
+                start++;
+            var end = start;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+                end++;
+            _position = end;
+            if (start == end)
+                return false;
+            var word = text.AsSpan(start, Math.Min(end - start, _buffer.Length));
+            Current = _buffer[..word.ToLowerInvariant(_buffer)];
+            return true;
+        }
+    }
+
     private static readonly string[] Suffixes = ["ing", "ed", "es", "ly", "s"];
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWordSpans.Contains(word);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordSpans = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The distinct stems a chunk can be found by: its page title's, heading's and text's content words.</summary>
     public static IReadOnlySet<string> IndexTerms(string? pageTitle, string? heading, string text)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxIndexedWordLength];
         foreach (var part in (ReadOnlySpan<string?>)[pageTitle, heading, text])
         {
-            foreach (var word in part is null ? [] : Words(part))
+            foreach (var word in EnumerateWords(part, buffer))
             {
                 if (!IsStopWord(word))
-                    stems.Add(Stem(word));
+                    lookup.Add(Stem(word));
             }
         }
 

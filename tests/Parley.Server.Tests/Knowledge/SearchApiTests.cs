@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge;
 
 /// <summary><c>POST /v1/bots/{id}/search</c> shows what an answer would be given, ranked, without answering.</summary>
-public sealed class SearchApiTests : ParleyTest
+public class SearchApiTests : ParleyTest
 {
     [Fact]
     public async Task A_search_ranks_the_page_that_answers_first_one_passage_per_page_and_costs_nothing()
@@ -38,6 +38,24 @@ public sealed class SearchApiTests : ParleyTest
         var reply = await Admin.Http.SendRawAsync(HttpMethod.Post, $"/v1/bots/{botId}/search", body);
 
         reply.AssertInvalid(field);
+    }
+
+    [Fact]
+    public async Task By_words_the_page_holding_most_of_the_question_and_then_its_rare_word_lead_however_many_pages_hold_its_common_words()
+    {
+        // More pages share the question's common words than a database search takes as candidates (200), so only a
+        // search that asks for the pages holding the most words, and the rarer ones, first finds the two below.
+        var botId = await Admin.CreateBotAsync(new { embedding = new { provider = "none" } });
+        for (var i = 0; i < 230; i++)
+            await Admin.AddTextAsync(botId, $"Kettle guide {i}", $"Kettle model {i} comes with a two-year warranty on its heating element.", $"https://shop.test/kettles/{i}");
+        await Admin.AddTextAsync(botId, "Zorbulator kettles", "The zorbulator kettle has its own care sheet.", "https://shop.test/zorbulator");
+        await Admin.AddTextAsync(botId, "Zorbulator warranty", "A zorbulator kettle carries a lifetime warranty.", "https://shop.test/zorbulator-warranty");
+
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{botId}/search", new { query = "zorbulator kettle warranty", limit = 3 });
+
+        reply.AssertStatus(HttpStatusCode.OK);
+        var pages = reply.Json.GetProperty("passages").EnumerateArray().Select(p => p.GetProperty("page_title").GetString()).ToList();
+        Assert.Equal(["Zorbulator warranty", "Zorbulator kettles"], pages.Take(2));
     }
 
     [Fact]

@@ -146,3 +146,8 @@ public sealed class SourceApiWithInMemoryIndexOnPostgres : SourceApiTests
 
     protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
+
+public sealed class SearchApiOnPostgres : SearchApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}

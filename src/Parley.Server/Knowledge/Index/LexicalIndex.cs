@@ -137,13 +137,16 @@ public sealed class LexicalIndex
         if (text is null)
             return 0;
         var length = 0f;
-        foreach (var word in QueryTerms.Words(text))
+        var lookup = frequencies.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[QueryTerms.MaxIndexedWordLength];
+        foreach (var word in QueryTerms.EnumerateWords(text, buffer))
         {
             length += weight;
             if (QueryTerms.IsStopWord(word))
                 continue;
-            var stem = QueryTerms.Stem(word);
-            frequencies[stem] = frequencies.GetValueOrDefault(stem) + weight;
+            // A new string only for a stem this chunk has not had yet.
+            ReadOnlySpan<char> stem = QueryTerms.Stem(word);
+            lookup[stem] = lookup.TryGetValue(stem, out var frequency) ? frequency + weight : weight;
         }
 
         return length;

@@ -15,8 +15,8 @@ namespace Parley.Bench.Retrieval;
 /// </summary>
 internal static class PostgresScale
 {
-    // What the server asks the database for (KnowledgeRetriever's pool).
-    private const int LexicalPool = 200;
+    // What the server asks the database for beside vectors: twice the 50 candidates it ranks (KnowledgeRetriever).
+    private const int LexicalPool = 100;
 
     public static async Task<IReadOnlyList<SearchTimings>> RunAsync(string connectionString, IReadOnlyList<List<StoredChunk>> scales, TextWriter output)
     {

@@ -16,9 +16,10 @@ namespace Parley.Server.Knowledge;
 public sealed class KnowledgeRetriever(
     KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options, IKnowledgeSearch? search = null)
 {
-    // From the database, the lexical candidates are chunks holding the most of the question's stems; this
-    // many are ranked again here, the same way the in-memory index ranks.
-    private const int LexicalPool = 200;
+    // From the database, the lexical candidates are chunks holding the most of the question's stems, rarer
+    // ones first; twice as many as are wanted are ranked again here, the same way the in-memory index ranks.
+    // Ranking reads each candidate's text, so the pool is what a database search costs this server.
+    private const int PoolFactor = 2;
 
     private const int Candidates = 50;
 
@@ -51,12 +52,13 @@ public sealed class KnowledgeRetriever(
 
         // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.
         var hybrid = semantic.Count > 0;
+        var wanted = hybrid ? Candidates : LexicalCandidates;
         var words = terms.Count == 0 ? null : inDatabase
-            ? LexicalIndex.Build(await search!.MatchTermsAsync(bot.Id, terms.Select(t => t.Stem).ToList(), LexicalPool, ct))
+            ? LexicalIndex.Build(await search!.MatchTermsAsync(bot.Id, terms.Select(t => t.Stem).ToList(), PoolFactor * wanted, ct))
             : index!.Lexical;
         var lexical = words is null ? [] : hybrid
-            ? words.Search(terms, Candidates, minCoverage: 0.2)
-            : words.Search(terms, LexicalCandidates, settings.MinCoverage);
+            ? words.Search(terms, wanted, minCoverage: 0.2)
+            : words.Search(terms, wanted, settings.MinCoverage);
 
         if (!hybrid)
             return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m))), limit ?? settings.MaxPassages);

@@ -43,7 +43,7 @@ public class SearchApiTests : ParleyTest
     [Fact]
     public async Task By_words_the_page_holding_most_of_the_question_and_then_its_rare_word_lead_however_many_pages_hold_its_common_words()
     {
-        // More pages share the question's common words than a database search takes as candidates (200), so only a
+        // More pages share the question's common words than a database search takes as candidates (100 at most), so only a
         // search that asks for the pages holding the most words, and the rarer ones, first finds the two below.
         var botId = await Admin.CreateBotAsync(new { embedding = new { provider = "none" } });
         for (var i = 0; i < 230; i++)

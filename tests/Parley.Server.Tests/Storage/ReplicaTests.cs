@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Parley.Client;
+using Parley.Server.Tests.Hosting;
 using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Storage;
@@ -9,6 +10,28 @@ namespace Parley.Server.Tests.Storage;
 /// <summary>Two replicas over one PostgreSQL and one Redis serve as one deployment.</summary>
 public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet>
 {
+    [Fact]
+    public async Task Replicas_started_together_on_an_empty_database_seed_one_demo_bot_that_both_know()
+    {
+        using var admin = replicas.A.Admin();
+        var demoWorkspaces = (await admin.GetAsync("/v1/workspaces")).EnumerateArray()
+            .Where(w => w.GetProperty("name").GetString() == "Demo").ToList();
+        var demoBots = (await admin.GetAsync("/v1/bots")).EnumerateArray()
+            .Where(b => b.GetProperty("name").GetString() == "Parley demo").ToList();
+
+        var workspace = Assert.Single(demoWorkspaces);
+        var bot = Assert.Single(demoBots);
+        Assert.Equal(workspace.GetProperty("id").GetString(), bot.GetProperty("workspace_id").GetString());
+        var botId = bot.GetProperty("id").GetString()!;
+        foreach (var replica in new[] { replicas.A, replicas.B })
+            Assert.Equal(botId, PrintedBanner.DemoBot(await replica.Process.WaitForBannerAsync()));
+
+        // Whichever replica seeded it, the citations link through the proxy, not to a replica's own address.
+        var answer = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "How do I embed the chat widget on my site?", ChatStreams.NewSession()));
+        Assert.NotEmpty(answer.Citations!);
+        Assert.All(answer.Citations!, c => Assert.StartsWith($"{ReplicaSet.PublicUrl}/docs/", c.SourceUrl, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_conversation_alternating_between_replicas_keeps_its_history()
     {

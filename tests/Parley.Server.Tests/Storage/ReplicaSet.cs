@@ -55,6 +55,7 @@ public sealed class ReplicaSet : IAsyncLifetime
             ["Parley__Embeddings__Model"] = "text-embedding-3-small",
             ["Parley__Knowledge__AllowPrivateNetworks"] = "true",
             ["Parley__Ingestion__LeaseSeconds"] = "3",
+            ["Parley__Credits__ReservationLeaseSeconds"] = "3",
             // As in production: every replica may seed the demo, and links go through the proxy's address.
             ["Parley__DemoBot__Enabled"] = "true",
             ["Parley__PublicUrl"] = PublicUrl,

@@ -93,12 +93,15 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
     }
 
     [Fact]
-    public async Task Killing_a_replica_mid_stream_leaves_the_other_serving_its_conversations()
+    public async Task Killing_a_replica_mid_stream_leaves_the_other_serving_its_conversations_and_refunds_the_cut_turn()
     {
         var doomed = await replicas.StartReplicaAsync();
         using var admin = doomed.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync();
         var first = await doomed.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", "survivor"));
+        using var survivorAdmin = replicas.B.Admin();
+        var workspaceId = (await survivorAdmin.GetAsync($"/v1/bots/{botId}")).GetProperty("workspace_id").GetString()!;
+        var before = await CreditsAsync(survivorAdmin, workspaceId);
 
         // Embedding the next question now takes long, so the doomed replica's stream is open, mid-turn, when it dies.
         replicas.Embeddings.Delay = TimeSpan.FromSeconds(20);
@@ -129,15 +132,26 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
         }
 
         Assert.True(cut, "the doomed replica's stream never started");
+        // The cut turn's reservation is still taken, until its lease (3 s here) runs out unrenewed; then a survivor gives it all back.
+        Assert.True(await CreditsAsync(survivorAdmin, workspaceId) < before, "the cut turn held no credits");
+        var refundedBy = DateTime.UtcNow.AddSeconds(30);
+        while (await CreditsAsync(survivorAdmin, workspaceId) != before && DateTime.UtcNow < refundedBy)
+            await Task.Delay(200);
+        Assert.Equal(before, await CreditsAsync(survivorAdmin, workspaceId));
+
         var elsewhere = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "What does express delivery cost?", "survivor", first.ConversationId));
         Assert.Equal(first.ConversationId, elsewhere.ConversationId);
         Assert.Contains("express", elsewhere.Text, StringComparison.OrdinalIgnoreCase);
         var fresh = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
         Assert.Contains("30 days", fresh.Text, StringComparison.Ordinal);
-        using var survivorAdmin = replicas.B.Admin();
         var conversation = await survivorAdmin.GetAsync($"/v1/conversations/{first.ConversationId}");
         Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
+        // The two answers on the survivor cost one credit each, and the refund was not given twice.
+        Assert.Equal(before - 2, await CreditsAsync(survivorAdmin, workspaceId));
     }
+
+    private static async Task<decimal> CreditsAsync(AdminApi admin, string workspaceId) =>
+        (await admin.GetAsync($"/v1/workspaces/{workspaceId}")).GetProperty("credits").GetDecimal();
 
     private static async Task<HttpStatusCode> PostAsync(Replica replica, string botId, string session)
     {

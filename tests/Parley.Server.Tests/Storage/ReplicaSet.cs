@@ -56,6 +56,8 @@ public sealed class ReplicaSet : IAsyncLifetime
             ["Parley__Knowledge__AllowPrivateNetworks"] = "true",
             ["Parley__Ingestion__LeaseSeconds"] = "3",
             ["Parley__Credits__ReservationLeaseSeconds"] = "3",
+            // Far longer than any test: a replica sees another's change only if it is pushed to it.
+            ["Parley__Redis__BotCacheSeconds"] = "600",
             // As in production: every replica may seed the demo, and links go through the proxy's address.
             ["Parley__DemoBot__Enabled"] = "true",
             ["Parley__PublicUrl"] = PublicUrl,

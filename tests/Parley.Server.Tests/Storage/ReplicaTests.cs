@@ -33,6 +33,32 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
     }
 
     [Fact]
+    public async Task A_bot_deactivated_through_one_replica_is_refused_at_once_by_the_other()
+    {
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+        // B now holds the bot in its cache, which this deployment keeps for ten minutes.
+        await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
+
+        await admin.PatchAsync($"/v1/bots/{botId}", new { active = false });
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(replicas.B, botId, ChatStreams.NewSession()));
+    }
+
+    [Fact]
+    public async Task A_trial_ended_through_one_replica_is_enforced_at_once_by_the_other()
+    {
+        using var admin = replicas.A.Admin();
+        var workspaceId = await admin.CreateWorkspaceAsync(trialEndsAt: DateTimeOffset.UtcNow.AddDays(7));
+        var botId = await admin.CreateKnowledgeableBotAsync(workspaceId: workspaceId);
+        await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
+
+        await admin.PatchAsync($"/v1/workspaces/{workspaceId}", new { trial_ends_at = DateTimeOffset.UtcNow.AddMinutes(-1) });
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(replicas.B, botId, ChatStreams.NewSession()));
+    }
+
+    [Fact]
     public async Task A_conversation_alternating_between_replicas_keeps_its_history()
     {
         using var admin = replicas.A.Admin();

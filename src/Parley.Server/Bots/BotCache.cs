@@ -15,7 +15,10 @@ public sealed class BotCache : IDisposable
     private readonly IBotStore _bots;
     private readonly IWorkspaceStore _workspaces;
     private readonly IBotChanges _changes;
+    private static readonly TimeSpan Throttle = TimeSpan.FromSeconds(1);
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly MemoryCache _recentlyForgotten = new(new MemoryCacheOptions());
 
     // Moves on every change heard of, so a read that started before a change is not cached after it.
     private long _generation;
@@ -46,6 +49,19 @@ public sealed class BotCache : IDisposable
         return _changes.PublishAsync(botId);
     }
 
+    /// <summary>
+    /// For the many small knowledge changes of a sync in progress (a crawled page, a batch re-embedded): forgets the
+    /// bot at most once a second, so answers see new pages within a second without every page making every replica
+    /// rebuild the bot's search index. The sync's end forgets it with <see cref="ForgetAsync"/>.
+    /// </summary>
+    public Task ForgetThrottledAsync(string botId)
+    {
+        if (_recentlyForgotten.TryGetValue(botId, out _))
+            return Task.CompletedTask;
+        _recentlyForgotten.Set(botId, true, Throttle);
+        return ForgetAsync(botId);
+    }
+
     /// <summary>After a workspace changed: rare enough to forget every bot.</summary>
     public Task ForgetAllAsync()
     {
@@ -53,7 +69,11 @@ public sealed class BotCache : IDisposable
         return _changes.PublishAsync(null);
     }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _recentlyForgotten.Dispose();
+    }
 
     private void Drop(string? botId)
     {

@@ -56,7 +56,8 @@ public sealed class ReembeddingWorker(
             var embedded = await embedder.EmbedAsync(
                 model, stale.Select(c => new Chunk(0, c.PageTitle, c.Url, c.Heading, c.Text)).ToList(), ct);
             await knowledge.UpdateEmbeddingsAsync(stale.Select((c, i) => (c.ChunkId, embedded[i].Embedding!)).ToList(), model.Id, ct);
-            await cache.ForgetAsync(bot.Id);
+            // The last batch is published at once; the ones before, at most once a second.
+            await (stale.Count < Batch ? cache.ForgetAsync(bot.Id) : cache.ForgetThrottledAsync(bot.Id));
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

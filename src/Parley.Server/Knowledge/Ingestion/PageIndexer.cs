@@ -56,7 +56,7 @@ public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, C
         var chunks = await embedder.EmbedAsync(source.BotId, TextChunker.Split(document.Title, entry.Url, document.Markdown), ct);
         var saved = await ingestion.SavePageAsync(source.BotId, source.Id, page, chunks, ct);
         if (saved)
-            await bots.ForgetAsync(source.BotId);
+            await bots.ForgetThrottledAsync(source.BotId);
         return new PageOutcome(saved, links);
     }
 

@@ -130,30 +130,19 @@ public sealed class FeedbackApiOnPostgres : FeedbackApiTests
     protected override Backend Backend => Backend.Postgres;
 }
 
-// Knowledge searched in PostgreSQL itself (Parley:Retrieval:InDatabase): full-text candidates and pgvector HNSW
-// neighbours, ranked and fused by the same code as the in-memory index. The retrieval-heavy classes run again so.
+// On PostgreSQL, knowledge is searched in the database by default; a deployment may keep in-memory indexes
+// instead (Parley:Retrieval:InDatabase=false). The retrieval-heavy classes run again that way.
 
-public sealed class ContinuationSearchingInPostgres : ContinuationTests
+public sealed class ContinuationWithInMemoryIndexOnPostgres : ContinuationTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
 
-public sealed class SourceApiSearchingInPostgres : SourceApiTests
+public sealed class SourceApiWithInMemoryIndexOnPostgres : SourceApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class WebSourcesSearchingInPostgres : WebSourceTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void Configure(ParleyApp app)
-    {
-        base.Configure(app);
-        app.With("Parley:Retrieval:InDatabase", "true");
-    }
+    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }

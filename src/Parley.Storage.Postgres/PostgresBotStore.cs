@@ -1,15 +1,42 @@
 using System.Text.Json;
 using Dapper;
+using Npgsql;
 using Parley.Core.Bots;
+using Parley.Core.Workspaces;
 
 namespace Parley.Storage.Postgres;
 
 internal sealed class PostgresBotStore(PostgresDatabase db) : IBotStore
 {
+    // An arbitrary constant that names "the first workspace" among advisory locks ("first" in ASCII).
+    private const long FirstWorkspaceLock = 0x6669727374;
+
     public Task CreateAsync(Bot bot, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.ExecuteAsync(
-            "INSERT INTO bots (id, workspace_id, data, created_at) VALUES (@Id, @WorkspaceId, @Data, @CreatedAt)",
-            new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx), ct);
+        db.WriteAsync((c, tx) => InsertAsync(c, tx, bot), ct);
+
+    // Replicas starting at once on an empty database queue on a transaction-scoped advisory lock, so the
+    // emptiness check and the inserts are one step: the first creates, the rest see its committed rows.
+    public Task<bool> CreateFirstAsync(Workspace workspace, Bot bot, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync("SELECT pg_advisory_xact_lock(@FirstWorkspaceLock)", new { FirstWorkspaceLock }, tx);
+            var created = await c.ExecuteAsync(
+                """
+                INSERT INTO workspaces (id, name, credits_milli, trial_ends_at, created_at)
+                SELECT @Id, @Name, @CreditsMilli, @TrialEndsAt::bigint, @CreatedAt WHERE NOT EXISTS (SELECT 1 FROM workspaces)
+                """,
+                new
+                {
+                    workspace.Id,
+                    workspace.Name,
+                    CreditsMilli = Credits.ToMilli(workspace.Credits),
+                    TrialEndsAt = UnixTime.From(workspace.TrialEndsAt),
+                    CreatedAt = UnixTime.From(workspace.CreatedAt),
+                }, tx) == 1;
+            if (created)
+                await InsertAsync(c, tx, bot);
+            return created;
+        }, ct);
 
     public Task<Bot?> GetAsync(string id, CancellationToken ct = default) =>
         db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<Row>("SELECT data, knowledge_version FROM bots WHERE id = @id", new { id }))?.ToBot(), ct);
@@ -42,6 +69,10 @@ internal sealed class PostgresBotStore(PostgresDatabase db) : IBotStore
                 """, args, tx);
             return await c.ExecuteAsync("DELETE FROM bots WHERE id = @id", args, tx) == 1;
         }, ct);
+
+    private static Task<int> InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Bot bot) => c.ExecuteAsync(
+        "INSERT INTO bots (id, workspace_id, data, created_at) VALUES (@Id, @WorkspaceId, @Data, @CreatedAt)",
+        new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx);
 
     private static string Serialize(Bot bot) => JsonSerializer.Serialize(bot, StorageJson.Options);
 

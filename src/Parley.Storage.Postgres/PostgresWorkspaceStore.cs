@@ -25,16 +25,46 @@ internal sealed class PostgresWorkspaceStore(PostgresDatabase db) : IWorkspaceSt
             Row.From(workspace), tx), ct);
 
     // One statement: PostgreSQL re-checks the condition on the locked row, so concurrent reservations on
-    // any replica queue behind each other and the balance never goes below zero.
-    public Task<bool> TryReserveCreditsAsync(string workspaceId, decimal amount, CancellationToken ct = default) =>
+    // any replica queue behind each other and the balance never goes below zero; the reservation is recorded
+    // only if the credits were taken.
+    public Task<bool> TryReserveCreditsAsync(CreditReservation reservation, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) => await c.ExecuteAsync(
-            "UPDATE workspaces SET credits_milli = credits_milli - @milli WHERE id = @workspaceId AND credits_milli >= @milli",
-            new { workspaceId, milli = Credits.ToMilli(amount) }, tx) == 1, ct);
+            """
+            WITH taken AS (
+                UPDATE workspaces SET credits_milli = credits_milli - @milli WHERE id = @WorkspaceId AND credits_milli >= @milli RETURNING id)
+            INSERT INTO credit_reservations (id, workspace_id, amount_milli, lease_until) SELECT @Id, id, @milli, @leaseUntil FROM taken
+            """,
+            new { reservation.Id, reservation.WorkspaceId, milli = Credits.ToMilli(reservation.Amount), leaseUntil = UnixTime.From(reservation.LeaseUntil) },
+            tx) == 1, ct);
 
-    public Task RefundCreditsAsync(string workspaceId, decimal amount, CancellationToken ct = default) =>
+    public Task<bool> RenewCreditReservationAsync(string reservationId, DateTimeOffset leaseUntil, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) => await c.ExecuteAsync(
+            "UPDATE credit_reservations SET lease_until = @leaseUntil WHERE id = @reservationId",
+            new { reservationId, leaseUntil = UnixTime.From(leaseUntil) }, tx) == 1, ct);
+
+    // Whoever deletes the reservation row refunds it: a sweeper holding it makes this wait and then find nothing.
+    public Task SettleCreditsAsync(string reservationId, decimal charged, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(
-            "UPDATE workspaces SET credits_milli = credits_milli + @milli WHERE id = @workspaceId",
-            new { workspaceId, milli = Credits.ToMilli(amount) }, tx), ct);
+            """
+            WITH settled AS (DELETE FROM credit_reservations WHERE id = @reservationId RETURNING workspace_id, amount_milli)
+            UPDATE workspaces w SET credits_milli = w.credits_milli + GREATEST(s.amount_milli - @chargedMilli, 0)
+            FROM settled s WHERE w.id = s.workspace_id
+            """,
+            new { reservationId, chargedMilli = Credits.ToMilli(charged) }, tx), ct);
+
+    // SKIP LOCKED: replicas sweeping at once each take different rows, and a row being settled is left to its turn.
+    public Task<int> RefundExpiredCreditsAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) => (await c.QueryAsync<long>(
+            """
+            WITH expired AS (
+                DELETE FROM credit_reservations WHERE id IN (
+                    SELECT id FROM credit_reservations WHERE lease_until < @now ORDER BY lease_until LIMIT 500 FOR UPDATE SKIP LOCKED)
+                RETURNING workspace_id, amount_milli),
+            refunds AS (SELECT workspace_id, SUM(amount_milli) AS milli, COUNT(*) AS reservations FROM expired GROUP BY workspace_id)
+            UPDATE workspaces w SET credits_milli = w.credits_milli + r.milli FROM refunds r WHERE w.id = r.workspace_id
+            RETURNING r.reservations
+            """,
+            new { now = UnixTime.From(now) }, tx)).Sum(n => (int)n), ct);
 
     public Task CreateApiKeyAsync(ApiKey key, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(

@@ -1,15 +1,35 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Parley.Core.Bots;
+using Parley.Core.Workspaces;
 
 namespace Parley.Storage.Sqlite;
 
 internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
 {
     public Task CreateAsync(Bot bot, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.Execute(
-            "INSERT INTO bots (id, workspace_id, data, created_at) VALUES (@Id, @WorkspaceId, @Data, @CreatedAt)",
-            new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx), ct);
+        db.WriteAsync((c, tx) => Insert(c, tx, bot), ct);
+
+    // The one writer runs writes one after another, so the check and the inserts cannot interleave with another's.
+    public Task<bool> CreateFirstAsync(Workspace workspace, Bot bot, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM workspaces", transaction: tx) > 0)
+                return false;
+            c.Execute(
+                "INSERT INTO workspaces (id, name, credits_milli, trial_ends_at, created_at) VALUES (@Id, @Name, @CreditsMilli, @TrialEndsAt, @CreatedAt)",
+                new
+                {
+                    workspace.Id,
+                    workspace.Name,
+                    CreditsMilli = Credits.ToMilli(workspace.Credits),
+                    TrialEndsAt = UnixTime.From(workspace.TrialEndsAt),
+                    CreatedAt = UnixTime.From(workspace.CreatedAt),
+                }, tx);
+            Insert(c, tx, bot);
+            return true;
+        }, ct);
 
     public Task<Bot?> GetAsync(string id, CancellationToken ct = default) =>
         db.ReadAsync(c => c.QuerySingleOrDefault<Row>("SELECT data, knowledge_version FROM bots WHERE id = @id", new { id })?.ToBot(), ct);
@@ -39,6 +59,10 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
             c.Execute("DELETE FROM conversations WHERE bot_id = @id", args, tx);
             return c.Execute("DELETE FROM bots WHERE id = @id", args, tx) == 1;
         }, ct);
+
+    private static int Insert(SqliteConnection c, SqliteTransaction tx, Bot bot) => c.Execute(
+        "INSERT INTO bots (id, workspace_id, data, created_at) VALUES (@Id, @WorkspaceId, @Data, @CreatedAt)",
+        new { bot.Id, bot.WorkspaceId, Data = Serialize(bot), CreatedAt = UnixTime.From(bot.CreatedAt) }, tx);
 
     private static string Serialize(Bot bot) => JsonSerializer.Serialize(bot, StorageJson.Options);
 

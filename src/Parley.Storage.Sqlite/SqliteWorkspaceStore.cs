@@ -24,15 +24,51 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
             "UPDATE workspaces SET name = @Name, credits_milli = @CreditsMilli, trial_ends_at = @TrialEndsAt WHERE id = @Id",
             Row.From(workspace), tx), ct);
 
-    public Task<bool> TryReserveCreditsAsync(string workspaceId, decimal amount, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.Execute(
-            "UPDATE workspaces SET credits_milli = credits_milli - @milli WHERE id = @workspaceId AND credits_milli >= @milli",
-            new { workspaceId, milli = Credits.ToMilli(amount) }, tx) == 1, ct);
+    // The one writer runs each write alone, so the balance check, the deduction and the record are one step.
+    public Task<bool> TryReserveCreditsAsync(CreditReservation reservation, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var milli = Credits.ToMilli(reservation.Amount);
+            if (c.Execute(
+                    "UPDATE workspaces SET credits_milli = credits_milli - @milli WHERE id = @WorkspaceId AND credits_milli >= @milli",
+                    new { reservation.WorkspaceId, milli }, tx) == 0)
+                return false;
+            c.Execute(
+                "INSERT INTO credit_reservations (id, workspace_id, amount_milli, lease_until) VALUES (@Id, @WorkspaceId, @milli, @leaseUntil)",
+                new { reservation.Id, reservation.WorkspaceId, milli, leaseUntil = UnixTime.From(reservation.LeaseUntil) }, tx);
+            return true;
+        }, ct);
 
-    public Task RefundCreditsAsync(string workspaceId, decimal amount, CancellationToken ct = default) =>
+    public Task<bool> RenewCreditReservationAsync(string reservationId, DateTimeOffset leaseUntil, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
-            "UPDATE workspaces SET credits_milli = credits_milli + @milli WHERE id = @workspaceId",
-            new { workspaceId, milli = Credits.ToMilli(amount) }, tx), ct);
+            "UPDATE credit_reservations SET lease_until = @leaseUntil WHERE id = @reservationId",
+            new { reservationId, leaseUntil = UnixTime.From(leaseUntil) }, tx) == 1, ct);
+
+    public Task SettleCreditsAsync(string reservationId, decimal charged, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var held = c.QuerySingleOrDefault<Held>(
+                "SELECT workspace_id, amount_milli FROM credit_reservations WHERE id = @reservationId", new { reservationId }, tx);
+            if (held is null)
+                return;
+            c.Execute("DELETE FROM credit_reservations WHERE id = @reservationId", new { reservationId }, tx);
+            c.Execute(
+                "UPDATE workspaces SET credits_milli = credits_milli + @milli WHERE id = @WorkspaceId",
+                new { held.WorkspaceId, milli = Math.Max(held.AmountMilli - Credits.ToMilli(charged), 0) }, tx);
+        }, ct);
+
+    public Task<int> RefundExpiredCreditsAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var args = new { now = UnixTime.From(now) };
+            c.Execute(
+                """
+                UPDATE workspaces SET credits_milli = credits_milli + (
+                    SELECT SUM(amount_milli) FROM credit_reservations r WHERE r.workspace_id = workspaces.id AND r.lease_until < @now)
+                WHERE id IN (SELECT workspace_id FROM credit_reservations WHERE lease_until < @now)
+                """, args, tx);
+            return c.Execute("DELETE FROM credit_reservations WHERE lease_until < @now", args, tx);
+        }, ct);
 
     public Task CreateApiKeyAsync(ApiKey key, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
@@ -62,6 +98,12 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 
         public Workspace ToWorkspace() =>
             new(Id, Name, Credits.FromMilli(CreditsMilli), UnixTime.To(TrialEndsAt), UnixTime.To(CreatedAt));
+    }
+
+    private sealed class Held
+    {
+        public string WorkspaceId { get; set; } = "";
+        public long AmountMilli { get; set; }
     }
 
     private sealed class KeyRow

@@ -48,11 +48,13 @@ internal static class PipelineSteps
             var request = await timings.TimeAsync("read + validate request JSON (ChatRequestReader)", () => ReadRequestAsync(setup.BotId, question));
             await timings.TimeAsync("bot lookup (IBotStore.GetAsync: SQLite + JSON)", () => bots.GetAsync(request.BotId));
             await timings.TimeAsync("workspace lookup (IWorkspaceStore.GetAsync)", () => workspaces.GetAsync(setup.WorkspaceId));
-            await timings.TimeAsync("reserve credit (write transaction)", () => workspaces.TryReserveCreditsAsync(setup.WorkspaceId, 1));
+            var reservation = new CreditReservation(Guid.CreateVersion7().ToString(), setup.WorkspaceId, 1, DateTimeOffset.UtcNow.AddMinutes(1));
+            await timings.TimeAsync("reserve credit (write transaction)", () => workspaces.TryReserveCreditsAsync(reservation));
 
             var passages = await timings.TimeAsync("retrieval: in-memory BM25 + coverage (KnowledgeRetriever)", () => retriever.RetrieveAsync(bot, request.Message, [], CancellationToken.None));
             var prompt = timings.Time("prompt (PromptBuilder.Build)", () => PromptBuilder.Build(bot, passages, [], request.Message));
             await timings.TimeAsync("save turn: conversation + 2 messages (write transaction)", () => SaveTurnAsync(conversations, bot, passages, request, prompt.Count));
+            await timings.TimeAsync("settle credit (write transaction)", () => workspaces.SettleCreditsAsync(reservation.Id, 1));
         }
 
         output.WriteLine();

@@ -1,8 +1,17 @@
+using Parley.Core.Workspaces;
+
 namespace Parley.Core.Bots;
 
 public interface IBotStore
 {
     Task CreateAsync(Bot bot, CancellationToken ct = default);
+
+    /// <summary>
+    /// Creates <paramref name="workspace"/> with <paramref name="bot"/> in it, in one step, only if the deployment
+    /// has no workspace yet. Of callers racing on an empty database, on any number of replicas, exactly one
+    /// creates them and gets true; the others get false and find them created.
+    /// </summary>
+    Task<bool> CreateFirstAsync(Workspace workspace, Bot bot, CancellationToken ct = default);
 
     Task<Bot?> GetAsync(string id, CancellationToken ct = default);
 

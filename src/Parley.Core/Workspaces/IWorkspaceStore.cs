@@ -11,13 +11,25 @@ public interface IWorkspaceStore
     Task UpdateAsync(Workspace workspace, CancellationToken ct = default);
 
     /// <summary>
-    /// Atomically takes <paramref name="amount"/> credits if the workspace has that many left.
-    /// Concurrent callers can never take the balance below zero.
+    /// Atomically takes the reservation's amount if the workspace has that many credits left, and records the
+    /// reservation. Concurrent callers can never take the balance below zero.
     /// </summary>
-    Task<bool> TryReserveCreditsAsync(string workspaceId, decimal amount, CancellationToken ct = default);
+    Task<bool> TryReserveCreditsAsync(CreditReservation reservation, CancellationToken ct = default);
 
-    /// <summary>Gives back credits reserved for an answer that was not delivered.</summary>
-    Task RefundCreditsAsync(string workspaceId, decimal amount, CancellationToken ct = default);
+    /// <summary>Moves a reservation's lease on while its turn runs; false if it is no longer held (it was swept).</summary>
+    Task<bool> RenewCreditReservationAsync(string reservationId, DateTimeOffset leaseUntil, CancellationToken ct = default);
+
+    /// <summary>
+    /// Ends a reservation: keeps <paramref name="charged"/> credits of it and gives the rest back, in one step
+    /// with forgetting the reservation. Does nothing if the reservation was already refunded as expired.
+    /// </summary>
+    Task SettleCreditsAsync(string reservationId, decimal charged, CancellationToken ct = default);
+
+    /// <summary>
+    /// Gives back in full the reservations whose lease ran out before <paramref name="now"/> (their turn's server died),
+    /// each exactly once however many servers sweep at the same time. Returns how many were refunded.
+    /// </summary>
+    Task<int> RefundExpiredCreditsAsync(DateTimeOffset now, CancellationToken ct = default);
 
     Task CreateApiKeyAsync(ApiKey key, CancellationToken ct = default);
 

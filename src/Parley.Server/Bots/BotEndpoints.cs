@@ -92,7 +92,7 @@ public static class BotEndpoints
             return invalid;
 
         await bots.UpdateAsync(updated, ct);
-        cache.Forget(id);
+        await cache.ForgetAsync(id);
         if (updated.Embedding != bot.Embedding)
             reembedding.ModelChanged();
         return TypedResults.Ok(BotResponse.From(updated));
@@ -104,7 +104,7 @@ public static class BotEndpoints
         if (await FindAsync(id, user, bots, ct) is null)
             return NotFound();
         await bots.DeleteAsync(id, ct);
-        cache.Forget(id);
+        await cache.ForgetAsync(id);
         return TypedResults.NoContent();
     }
 

@@ -28,6 +28,8 @@ public static class ChatExtensions
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
         services.AddSingleton<ChatClientFactory>();
         services.AddSingleton<CreditPrice>();
+        services.AddSingleton<CreditReservations>();
+        services.AddHostedService<ExpiredCreditsWorker>();
 
         // Blocks first (a blocked answer needs no rewriting), then grounding, then redaction of what remains.
         services.AddSingleton<IAnswerFilter, BlockedTermsFilter>();

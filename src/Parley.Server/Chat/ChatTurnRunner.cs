@@ -3,7 +3,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
-using Parley.Core.Workspaces;
 using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
@@ -27,9 +26,9 @@ public sealed class ChatTurnRunner(
     WebSearchFallback webSearch,
     ChunkEmbedder embedder,
     AnswerFilterChain filters,
-    IWorkspaceStore workspaces,
     IConversationStore conversations,
     CreditPrice price,
+    CreditReservations credits,
     IConversationLocks locks,
     IOptions<RetrievalOptions> retrieval,
     TimeProvider time,
@@ -70,7 +69,9 @@ public sealed class ChatTurnRunner(
         var (request, bot) = (admission.Request, admission.Bot);
         var model = models.For(bot);
         var cost = price.Reserve(model.Choice);
-        if (cost > 0 && !await workspaces.TryReserveCreditsAsync(bot.WorkspaceId, cost, aborted))
+        // Held durably under a lease: if this server dies before the turn settles, another one gives them back.
+        await using var held = await credits.TryReserveAsync(bot.WorkspaceId, cost, aborted);
+        if (held is null)
         {
             await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
             return;
@@ -144,8 +145,7 @@ public sealed class ChatTurnRunner(
             new Turn(ConversationOf(admission, question), question, reply,
                 new TurnUsage(usage.InputTokens, usage.OutputTokens, charged)),
             CancellationToken.None);
-        if (charged < cost)
-            await workspaces.RefundCreditsAsync(bot.WorkspaceId, cost - charged, CancellationToken.None);
+        await held.SettleAsync(charged);
 
         try
         {

@@ -22,6 +22,14 @@ public sealed class CreditOptions
     [Range(0, 1_000_000)]
     public decimal PerThousandOutputTokens { get; set; }
 
+    /// <summary>
+    /// How long credits reserved for a turn stay taken without a sign of life from the server running it. A turn
+    /// renews its reservation while it runs, so this only bounds how long a dead server's reservations are held
+    /// before any server refunds them.
+    /// </summary>
+    [Range(2, 3600)]
+    public int ReservationLeaseSeconds { get; set; } = 60;
+
     /// <summary>Credits a workspace starts with when it is created without a balance.</summary>
     [Range(0, 1_000_000_000)]
     public decimal NewWorkspace { get; set; } = 1000;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Workspaces;
@@ -11,12 +10,13 @@ namespace Parley.Server.DemoBot;
 /// <summary>
 /// Start-up work once the server listens: on a brand-new deployment, a public demo bot that knows
 /// Parley's documentation; then readiness, and the banner. Seeding waits for the server's address so the
-/// demo bot's citations link to the docs this server serves.
+/// demo bot's citations link to the docs this deployment serves (its public address behind a proxy).
+/// Replicas starting together on an empty database create the demo exactly once between them (see
+/// <see cref="IBotStore.CreateFirstAsync"/>) and all know its id.
 /// </summary>
 public sealed class DemoBotSeeder(
     IHostApplicationLifetime lifetime,
-    IServer server,
-    IWorkspaceStore workspaces,
+    PublicAddress publicAddress,
     IBotStore bots,
     SourceIngestor ingestor,
     AdminKey adminKey,
@@ -34,10 +34,10 @@ public sealed class DemoBotSeeder(
         if (!await WaitForStartAsync(stoppingToken))
             return;
 
-        var address = StartupBanner.BaseAddress(server);
+        var address = publicAddress.Value;
         try
         {
-            if (options.Value.Enabled && (await workspaces.ListAsync(stoppingToken)).Count == 0)
+            if (options.Value.Enabled)
                 await SeedAsync(address, stoppingToken);
             DemoBotId = (await bots.ListAsync(null, stoppingToken)).FirstOrDefault(b => b.Name == BotName)?.Id;
         }
@@ -48,15 +48,13 @@ public sealed class DemoBotSeeder(
 
         readiness.MarkReady();
         if (options.Value.PrintBanner)
-            StartupBanner.Print(server, adminKey, this, Console.Out);
+            StartupBanner.Print(address, adminKey, this, Console.Out);
     }
 
     private async Task SeedAsync(string address, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var workspace = new Workspace(Guid.CreateVersion7().ToString(), "Demo", 10_000, null, now);
-        await workspaces.CreateAsync(workspace, ct);
-
         var bot = new Bot
         {
             Id = Guid.CreateVersion7().ToString(),
@@ -66,7 +64,9 @@ public sealed class DemoBotSeeder(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await bots.CreateAsync(bot, ct);
+        // Only on a deployment without any workspace, and only by one of the replicas starting on it.
+        if (!await bots.CreateFirstAsync(workspace, bot, ct))
+            return;
 
         foreach (var name in ParleyDocs.Names)
         {

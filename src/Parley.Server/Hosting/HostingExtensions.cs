@@ -23,6 +23,7 @@ public static class HostingExtensions
         // another key kept in that same directory would add nothing; the warning about it is noise here.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddSingleton<PublicAddress>();
         builder.Services.AddSingleton<TimeProvider>(new MillisecondTimeProvider(TimeProvider.System));
         builder.Services.AddHealthChecks().AddCheck<Readiness>("ready");
         return builder;

@@ -8,9 +8,8 @@ namespace Parley.Server.Hosting;
 /// <summary>What a newcomer needs after <c>dotnet run</c>: where the Playground is, the admin key, and a curl that works.</summary>
 internal static class StartupBanner
 {
-    public static void Print(IServer server, AdminKey adminKey, DemoBotSeeder demo, TextWriter output)
+    public static void Print(string address, AdminKey adminKey, DemoBotSeeder demo, TextWriter output)
     {
-        var address = BaseAddress(server);
         output.WriteLine();
         output.WriteLine("  Parley is running.");
         output.WriteLine();

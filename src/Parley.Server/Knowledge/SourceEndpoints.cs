@@ -104,7 +104,7 @@ public static class SourceEndpoints
             return BotEndpoints.NotFound();
         if (!await knowledge.DeleteSourceAsync(botId, sourceId, ct))
             return SourceNotFound();
-        cache.Forget(botId);
+        await cache.ForgetAsync(botId);
         return TypedResults.NoContent();
     }
 

@@ -50,7 +50,7 @@ public sealed class SourceIngestor(
     {
         var embedded = await embedder.EmbedAsync(source.BotId, chunks, ct);
         await store.AddSourceAsync(source, embedded, ct);
-        bots.Forget(source.BotId);
+        await bots.ForgetAsync(source.BotId);
         return source with { Chunks = embedded.Count };
     }
 

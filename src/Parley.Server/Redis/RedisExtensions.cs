@@ -1,3 +1,4 @@
+using Parley.Server.Bots;
 using Parley.Server.Chat.Locking;
 using Parley.Server.RateLimiting;
 using StackExchange.Redis;
@@ -7,7 +8,7 @@ namespace Parley.Server.Redis;
 public static class RedisExtensions
 {
     /// <summary>
-    /// What replicas must share beyond the database: rate-limit counters and conversation turn locks, in Redis
+    /// What replicas must share beyond the database: rate-limit counters, conversation turn locks and bot changes, in Redis
     /// when <c>Parley:Redis:Connection</c> is set, otherwise their in-process equivalents.
     /// </summary>
     public static IServiceCollection AddParleyCoordination(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +18,7 @@ public static class RedisExtensions
         {
             services.AddSingleton<IRateLimiter, InProcessRateLimiter>();
             services.AddSingleton<IConversationLocks, InProcessConversationLocks>();
+            services.AddSingleton<IBotChanges, InProcessBotChanges>();
             return services;
         }
 
@@ -29,6 +31,8 @@ public static class RedisExtensions
         });
         services.AddSingleton<IRateLimiter, RedisRateLimiter>();
         services.AddSingleton<IConversationLocks, RedisConversationLocks>();
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IBotChanges, RedisBotChanges>();
         return services;
     }
 }

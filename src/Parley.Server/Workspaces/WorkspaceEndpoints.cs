@@ -92,7 +92,7 @@ public static class WorkspaceEndpoints
             TrialEndsAt = fields.Has("trial_ends_at") ? trialEndsAt : workspace.TrialEndsAt,
         };
         await store.UpdateAsync(workspace, ct);
-        cache.ForgetAll();
+        await cache.ForgetAllAsync();
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
 

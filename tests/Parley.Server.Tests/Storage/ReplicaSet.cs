@@ -13,6 +13,9 @@ public sealed class ReplicaSet : IAsyncLifetime
 {
     public const string AdminKey = "parley-replica-test-admin-key";
 
+    /// <summary>The reverse proxy's address the replicas are told they are reached at.</summary>
+    public const string PublicUrl = "https://chat.example.test/parley";
+
     private readonly List<(ServerProcess Process, string Data)> _processes = [];
     private string _database = null!;
     private string _redis = null!;
@@ -52,7 +55,12 @@ public sealed class ReplicaSet : IAsyncLifetime
             ["Parley__Embeddings__Model"] = "text-embedding-3-small",
             ["Parley__Knowledge__AllowPrivateNetworks"] = "true",
             ["Parley__Ingestion__LeaseSeconds"] = "3",
-            ["Parley__DemoBot__Enabled"] = "false",
+            ["Parley__Credits__ReservationLeaseSeconds"] = "3",
+            // Far longer than any test: a replica sees another's change only if it is pushed to it.
+            ["Parley__Redis__BotCacheSeconds"] = "600",
+            // As in production: every replica may seed the demo, and links go through the proxy's address.
+            ["Parley__DemoBot__Enabled"] = "true",
+            ["Parley__PublicUrl"] = PublicUrl,
         });
         lock (_processes)
             _processes.Add((process, data));

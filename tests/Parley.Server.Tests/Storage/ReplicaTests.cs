@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Parley.Client;
+using Parley.Server.Tests.Hosting;
 using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Storage;
@@ -9,6 +10,54 @@ namespace Parley.Server.Tests.Storage;
 /// <summary>Two replicas over one PostgreSQL and one Redis serve as one deployment.</summary>
 public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet>
 {
+    [Fact]
+    public async Task Replicas_started_together_on_an_empty_database_seed_one_demo_bot_that_both_know()
+    {
+        using var admin = replicas.A.Admin();
+        var demoWorkspaces = (await admin.GetAsync("/v1/workspaces")).EnumerateArray()
+            .Where(w => w.GetProperty("name").GetString() == "Demo").ToList();
+        var demoBots = (await admin.GetAsync("/v1/bots")).EnumerateArray()
+            .Where(b => b.GetProperty("name").GetString() == "Parley demo").ToList();
+
+        var workspace = Assert.Single(demoWorkspaces);
+        var bot = Assert.Single(demoBots);
+        Assert.Equal(workspace.GetProperty("id").GetString(), bot.GetProperty("workspace_id").GetString());
+        var botId = bot.GetProperty("id").GetString()!;
+        foreach (var replica in new[] { replicas.A, replicas.B })
+            Assert.Equal(botId, PrintedBanner.DemoBot(await replica.Process.WaitForBannerAsync()));
+
+        // Whichever replica seeded it, the citations link through the proxy, not to a replica's own address.
+        var answer = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "How do I embed the chat widget on my site?", ChatStreams.NewSession()));
+        Assert.NotEmpty(answer.Citations!);
+        Assert.All(answer.Citations!, c => Assert.StartsWith($"{ReplicaSet.PublicUrl}/docs/", c.SourceUrl, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bot_deactivated_through_one_replica_is_refused_at_once_by_the_other()
+    {
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+        // B now holds the bot in its cache, which this deployment keeps for ten minutes.
+        await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
+
+        await admin.PatchAsync($"/v1/bots/{botId}", new { active = false });
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(replicas.B, botId, ChatStreams.NewSession()));
+    }
+
+    [Fact]
+    public async Task A_trial_ended_through_one_replica_is_enforced_at_once_by_the_other()
+    {
+        using var admin = replicas.A.Admin();
+        var workspaceId = await admin.CreateWorkspaceAsync(trialEndsAt: DateTimeOffset.UtcNow.AddDays(7));
+        var botId = await admin.CreateKnowledgeableBotAsync(workspaceId: workspaceId);
+        await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
+
+        await admin.PatchAsync($"/v1/workspaces/{workspaceId}", new { trial_ends_at = DateTimeOffset.UtcNow.AddMinutes(-1) });
+
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(replicas.B, botId, ChatStreams.NewSession()));
+    }
+
     [Fact]
     public async Task A_conversation_alternating_between_replicas_keeps_its_history()
     {
@@ -70,12 +119,15 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
     }
 
     [Fact]
-    public async Task Killing_a_replica_mid_stream_leaves_the_other_serving_its_conversations()
+    public async Task Killing_a_replica_mid_stream_leaves_the_other_serving_its_conversations_and_refunds_the_cut_turn()
     {
         var doomed = await replicas.StartReplicaAsync();
         using var admin = doomed.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync();
         var first = await doomed.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", "survivor"));
+        using var survivorAdmin = replicas.B.Admin();
+        var workspaceId = (await survivorAdmin.GetAsync($"/v1/bots/{botId}")).GetProperty("workspace_id").GetString()!;
+        var before = await CreditsAsync(survivorAdmin, workspaceId);
 
         // Embedding the next question now takes long, so the doomed replica's stream is open, mid-turn, when it dies.
         replicas.Embeddings.Delay = TimeSpan.FromSeconds(20);
@@ -106,15 +158,26 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
         }
 
         Assert.True(cut, "the doomed replica's stream never started");
+        // The cut turn's reservation is still taken, until its lease (3 s here) runs out unrenewed; then a survivor gives it all back.
+        Assert.True(await CreditsAsync(survivorAdmin, workspaceId) < before, "the cut turn held no credits");
+        var refundedBy = DateTime.UtcNow.AddSeconds(30);
+        while (await CreditsAsync(survivorAdmin, workspaceId) != before && DateTime.UtcNow < refundedBy)
+            await Task.Delay(200);
+        Assert.Equal(before, await CreditsAsync(survivorAdmin, workspaceId));
+
         var elsewhere = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "What does express delivery cost?", "survivor", first.ConversationId));
         Assert.Equal(first.ConversationId, elsewhere.ConversationId);
         Assert.Contains("express", elsewhere.Text, StringComparison.OrdinalIgnoreCase);
         var fresh = await replicas.B.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
         Assert.Contains("30 days", fresh.Text, StringComparison.Ordinal);
-        using var survivorAdmin = replicas.B.Admin();
         var conversation = await survivorAdmin.GetAsync($"/v1/conversations/{first.ConversationId}");
         Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
+        // The two answers on the survivor cost one credit each, and the refund was not given twice.
+        Assert.Equal(before - 2, await CreditsAsync(survivorAdmin, workspaceId));
     }
+
+    private static async Task<decimal> CreditsAsync(AdminApi admin, string workspaceId) =>
+        (await admin.GetAsync($"/v1/workspaces/{workspaceId}")).GetProperty("credits").GetDecimal();
 
     private static async Task<HttpStatusCode> PostAsync(Replica replica, string botId, string session)
     {

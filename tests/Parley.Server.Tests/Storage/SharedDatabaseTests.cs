@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Client;
+using Parley.Server.DemoBot;
 using Parley.Server.Tests.Infrastructure;
 using Parley.Server.Tests.Infrastructure.Services;
 
@@ -42,6 +43,22 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
             var answer = await replica.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an item?", ChatStreams.NewSession()));
             Assert.Contains("30 days", answer.Text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Replicas_starting_at_once_on_a_new_database_with_the_demo_on_seed_one_demo_bot_that_all_know()
+    {
+        // Each on its own thread: started one after another, the later ones would simply find the demo there.
+        var replicas = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => StartReplicaAsync(app => app
+            .With("Parley:DemoBot:Enabled", "true")
+            .With("Parley:Embeddings:Provider", "none")))));
+
+        using var admin = replicas[0].Admin();
+        var workspace = Assert.Single((await admin.GetAsync("/v1/workspaces")).EnumerateArray());
+        var bot = Assert.Single((await admin.GetAsync("/v1/bots")).EnumerateArray());
+        Assert.Equal(workspace.GetProperty("id").GetString(), bot.GetProperty("workspace_id").GetString());
+        Assert.Equal(DemoBotSeeder.BotName, bot.GetProperty("name").GetString());
+        Assert.All(replicas, r => Assert.Equal(bot.GetProperty("id").GetString(), r.Services.GetRequiredService<DemoBotSeeder>().DemoBotId));
     }
 
     [Fact]
@@ -121,12 +138,13 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
         Assert.All(synced, s => Assert.Equal((reference.GetProperty("pages").GetInt32(), reference.GetProperty("chunks").GetInt32()), s));
     }
 
-    private async Task<ParleyApp> StartReplicaAsync(int workers = 1)
+    private async Task<ParleyApp> StartReplicaAsync(int workers = 1) => await StartReplicaAsync(a => a.With("Parley:Ingestion:Workers", workers.ToString()));
+
+    private async Task<ParleyApp> StartReplicaAsync(Action<ParleyApp> configure)
     {
-        var app = await ParleyApp.StartAsync(a => a
+        var app = await ParleyApp.StartAsync(a => configure(a
             .WithPostgresDatabase(_database)
-            .With("Parley:Knowledge:AllowPrivateNetworks", "true")
-            .With("Parley:Ingestion:Workers", workers.ToString()));
+            .With("Parley:Knowledge:AllowPrivateNetworks", "true")));
         lock (_apps)
             _apps.Add(app);
         return app;

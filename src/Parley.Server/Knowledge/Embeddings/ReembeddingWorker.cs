@@ -1,5 +1,6 @@
 using Parley.Core.Bots;
 using Parley.Core.Knowledge;
+using Parley.Server.Bots;
 
 namespace Parley.Server.Knowledge.Embeddings;
 
@@ -10,7 +11,7 @@ namespace Parley.Server.Knowledge.Embeddings;
 /// up the others.
 /// </summary>
 public sealed class ReembeddingWorker(
-    IBotStore bots, IKnowledgeStore knowledge, ChunkEmbedder embedder, ReembeddingSignal signal, ILogger<ReembeddingWorker> log)
+    IBotStore bots, IKnowledgeStore knowledge, ChunkEmbedder embedder, BotCache cache, ReembeddingSignal signal, ILogger<ReembeddingWorker> log)
     : BackgroundService
 {
     private const int Batch = 32;
@@ -55,6 +56,8 @@ public sealed class ReembeddingWorker(
             var embedded = await embedder.EmbedAsync(
                 model, stale.Select(c => new Chunk(0, c.PageTitle, c.Url, c.Heading, c.Text)).ToList(), ct);
             await knowledge.UpdateEmbeddingsAsync(stale.Select((c, i) => (c.ChunkId, embedded[i].Embedding!)).ToList(), model.Id, ct);
+            // The last batch is published at once; the ones before, at most once a second.
+            await (stale.Count < Batch ? cache.ForgetAsync(bot.Id) : cache.ForgetThrottledAsync(bot.Id));
             return true;
         }
         catch (Exception e) when (!ct.IsCancellationRequested)

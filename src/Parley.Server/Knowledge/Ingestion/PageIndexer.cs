@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Parley.Core.Knowledge;
+using Parley.Server.Bots;
 using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Knowledge.Extraction;
 using Parley.Server.Knowledge.Fetching;
@@ -14,7 +15,7 @@ namespace Parley.Server.Knowledge.Ingestion;
 /// source already holds is not indexed twice; a page that names another URL as canonical leaves the
 /// indexing to that URL.
 /// </summary>
-public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, ChunkEmbedder embedder)
+public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, ChunkEmbedder embedder, BotCache bots)
 {
     public async Task<PageOutcome> IndexAsync(Source source, FrontierUrl entry, CancellationToken ct)
     {
@@ -54,6 +55,8 @@ public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, C
         var page = new FetchedPage(entry.Url, document.Title, hash, fetched.ETag, FormatDate(fetched.LastModified));
         var chunks = await embedder.EmbedAsync(source.BotId, TextChunker.Split(document.Title, entry.Url, document.Markdown), ct);
         var saved = await ingestion.SavePageAsync(source.BotId, source.Id, page, chunks, ct);
+        if (saved)
+            await bots.ForgetThrottledAsync(source.BotId);
         return new PageOutcome(saved, links);
     }
 

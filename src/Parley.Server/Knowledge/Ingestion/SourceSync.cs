@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Parley.Core.Knowledge;
+using Parley.Server.Bots;
 using Parley.Server.Knowledge.Fetching;
 
 namespace Parley.Server.Knowledge.Ingestion;
@@ -15,6 +16,7 @@ public sealed class SourceSync(
     IIngestionStore ingestion,
     WebFetcher fetcher,
     PageIndexer pages,
+    BotCache bots,
     IOptions<IngestionOptions> options,
     ILogger<SourceSync> log)
 {
@@ -58,6 +60,7 @@ public sealed class SourceSync(
         }
 
         await ingestion.RemoveUnvisitedPagesAsync(source.BotId, source.Id, ct);
+        await bots.ForgetAsync(source.BotId);
         log.LogInformation("Synced source {SourceId} of bot {BotId}.", source.Id, source.BotId);
     }
 

@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge;
 
 /// <summary><c>POST /v1/bots/{id}/search</c> shows what an answer would be given, ranked, without answering.</summary>
-public sealed class SearchApiTests : ParleyTest
+public class SearchApiTests : ParleyTest
 {
     [Fact]
     public async Task A_search_ranks_the_page_that_answers_first_one_passage_per_page_and_costs_nothing()

@@ -2,6 +2,7 @@ using Parley.Server.Tests.Auth;
 using Parley.Server.Tests.Bots;
 using Parley.Server.Tests.Chat;
 using Parley.Server.Tests.Chat.Providers;
+using Parley.Server.Tests.Conformance;
 using Parley.Server.Tests.Conversations;
 using Parley.Server.Tests.Infrastructure;
 using Parley.Server.Tests.Infrastructure.Services;
@@ -250,6 +251,9 @@ public sealed class WidgetConfigApiOnPostgres : WidgetConfigApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 }
+
+/// <summary>The documentation's examples, run unchanged against a server on PostgreSQL.</summary>
+public sealed class SeedExamplesOnPostgres(SeedServerOnPostgres server) : SeedExamplesTests(server), IClassFixture<SeedServerOnPostgres>;
 
 // Knowledge searched in PostgreSQL itself (Parley:Retrieval:InDatabase): full-text candidates and pgvector HNSW
 // neighbours, ranked and fused by the same code as the in-memory index. The retrieval-heavy classes run again so.

@@ -14,6 +14,12 @@ public abstract class BackendTest
         ParleyApp.StartAsync(app =>
         {
             app.WithBackend(Backend);
+            ConfigureBackend(app);
             configure?.Invoke(app);
         });
+
+    /// <summary>How every server of the class uses its backend, for a class derived to run the tests with other such settings.</summary>
+    protected virtual void ConfigureBackend(ParleyApp app)
+    {
+    }
 }

@@ -262,23 +262,96 @@ public sealed class ContinuationSearchingInPostgres : ContinuationTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
 }
 
 public sealed class SourceApiSearchingInPostgres : SourceApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
 }
 
 public sealed class WebSourcesSearchingInPostgres : WebSourceTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app)
-    {
-        base.Configure(app);
-        app.With("Parley:Retrieval:InDatabase", "true");
-    }
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class SearchApiSearchingInPostgres : SearchApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class ExtractiveAnswerSearchingInPostgres : ExtractiveAnswerTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class ExtractiveSectionContextSearchingInPostgres : ExtractiveSectionContextTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class AnswerFiltersSearchingInPostgres : AnswerFiltersTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class PromptAssemblySearchingInPostgres : PromptAssemblyTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class DegradationSearchingInPostgres : DegradationTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class FiltersAndFailuresSearchingInPostgres : FiltersAndFailuresTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class ReembeddingSearchingInPostgres : ReembeddingTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class BotEmbeddingModelSearchingInPostgres : BotEmbeddingModelTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class RemoteEmbeddingsSearchingInPostgres : RemoteEmbeddingsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+}
+
+public sealed class FileUploadSearchingInPostgres : FileUploadTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
 }

@@ -62,6 +62,12 @@ public sealed class JsonFields
             return null;
         }
 
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            Fail(name, NulMessage(name));
+            return null;
+        }
+
         return text;
     }
 
@@ -137,6 +143,12 @@ public sealed class JsonFields
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > maxLength)
                 return Wrong<IReadOnlyList<string>>(name, $"an array of non-empty strings of at most {maxLength} characters");
+            if (item.GetString()!.Contains('\0', StringComparison.Ordinal))
+            {
+                Fail(name, NulMessage(name));
+                return null;
+            }
+
             items.Add(item.GetString()!.Trim());
         }
 
@@ -178,6 +190,9 @@ public sealed class JsonFields
             }
         }
     }
+
+    // No one's text means U+0000, and PostgreSQL cannot store it: refusing it here keeps every backend storing the same text.
+    private string NulMessage(string name) => $"'{_prefix}{name}' must not contain the NUL character (U+0000).";
 
     private bool Present(string name, bool required, out JsonElement value)
     {

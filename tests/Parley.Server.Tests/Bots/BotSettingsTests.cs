@@ -231,6 +231,8 @@ public class BotSettingsTests : ParleyTest
     [InlineData("""{"name": "B", "rate_limit": 5}""", "rate_limit")]
     [InlineData("""{"name": "B", "filters": {"redact_pii": "yes"}}""", "filters.redact_pii")]
     [InlineData("""{"name": "B", "filters": {"blocked_terms": [""]}}""", "filters.blocked_terms")]
+    [InlineData("""{"name": "B", "filters": {"blocked_terms": ["bad\u0000word"]}}""", "filters.blocked_terms")]
+    [InlineData("""{"name": "B\u0000"}""", "name")]
     [InlineData("""{"name": "B", "filters": {"profanity": true}}""", "filters.profanity")]
     [InlineData("""{"name": "B", "system_prompt": 42}""", "system_prompt")]
     [InlineData("""{"name": "B", "welcome_message": ["hi"]}""", "welcome_message")]

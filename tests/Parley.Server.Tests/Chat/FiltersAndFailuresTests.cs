@@ -66,6 +66,23 @@ public class FiltersAndFailuresTests : BackendTest
     }
 
     [Fact]
+    public async Task A_stray_nul_from_the_model_is_dropped_and_the_answer_ends_with_done_and_is_kept()
+    {
+        var generator = new ScriptedChatClient { Reply = "Refunds take\0 five days. ", Pace = TimeSpan.FromMilliseconds(1) };
+        await using var app = await StartAppAsync(a => a.WithGenerator(generator));
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+
+        var events = await app.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        var done = Assert.IsType<DoneEvent>(events[^1]);
+        Assert.Equal("Refunds take five days.", events.Text().Trim());
+        var stored = (await admin.GetAsync($"/v1/conversations/{done.ConversationId}")).GetProperty("messages")[1];
+        Assert.Equal(done.AssistantMessageId, stored.GetProperty("id").GetString());
+        Assert.Equal("Refunds take five days.", stored.GetProperty("content").GetString()!.Trim());
+    }
+
+    [Fact]
     public async Task A_blocked_term_split_across_pieces_never_reaches_the_visitor_and_stops_the_generator()
     {
         var generator = new ScriptedChatClient { Words = 400, Pace = TimeSpan.FromMilliseconds(2) };

@@ -23,6 +23,8 @@ public class RequestValidationTests : ParleyTest
         { """{"bot_id":"BOT","message":"hi","session_id":"s","conversation_id":12}""", "invalid_request", "conversation_id" },
         { """{"bot_id":"BOT","message":"hi","session_id":"s","recaptcha_token":false}""", "invalid_request", "recaptcha_token" },
         { """{"bot_id":"BOT","message":"   ","session_id":"s"}""", "invalid_request", "message" },
+        { """{"bot_id":"BOT","message":"hi\u0000there","session_id":"s"}""", "invalid_request", "message" },
+        { """{"bot_id":"BOT","message":"hi","session_id":"s\u0000"}""", "invalid_request", "session_id" },
         { """{"bot_id":"BOT","message":"hi","session_id":""}""", "invalid_request", "session_id" },
         { """{"bot_id":"","message":"hi","session_id":"s"}""", "invalid_request", "bot_id" },
         { """{"bot_id":null,"message":"hi","session_id":"s"}""", "invalid_request", "bot_id" },

@@ -147,6 +147,8 @@ public class SourceApiTests : ParleyTest
     [InlineData("""{"type": "text", "title": "No text"}""", "text")]
     [InlineData("""{"type": "text", "text": "   "}""", "text")]
     [InlineData("""{"type": "text", "text": 42}""", "text")]
+    [InlineData("""{"type": "text", "text": "Refunds take\u0000 5 days."}""", "text")]
+    [InlineData("""{"type": "text", "text": "Hello.", "title": "Re\u0000funds"}""", "title")]
     [InlineData("""{"type": "text", "text": "Hello.", "title": ["A"]}""", "title")]
     [InlineData("""{"type": "text", "text": "Hello.", "url": "shop.example.com/help"}""", "url")]
     [InlineData("""{"type": "text", "text": "Hello.", "url": "/help/refunds"}""", "url")]
@@ -157,6 +159,7 @@ public class SourceApiTests : ParleyTest
     [InlineData("""{"type": "qa", "answer": "Yes."}""", "question")]
     [InlineData("""{"type": "qa", "question": "Really?"}""", "answer")]
     [InlineData("""{"type": "qa", "question": "Really?", "answer": ""}""", "answer")]
+    [InlineData("""{"type": "qa", "question": "Really\u0000?", "answer": "Yes."}""", "question")]
     [InlineData("""{"type": "qa", "question": "Really?", "answer": "Yes.", "url": "https://example.com"}""", "url")]
     public async Task Adding_an_invalid_source_is_a_400_naming_the_field_and_adds_nothing(string body, string field)
     {

@@ -147,6 +147,23 @@ public class WebSourceTests : ParleyTest
     }
 
     [Fact]
+    public async Task A_page_with_a_stray_nul_is_indexed_without_it()
+    {
+        var botId = await Admin.CreateBotAsync();
+        // Plain text: HTML and Markdown parsers already turn a NUL into U+FFFD, plain text keeps it for the server to drop.
+        _site.Page("/help/returns.txt", "Returns policy: unused kettles can be returned\0 within 30 days.\n", "text/plain; charset=utf-8");
+
+        var sourceId = await Admin.AddFetchedSourceAsync(botId, new { type = "url", url = _site.Url("/help/returns.txt") });
+        var source = await Admin.WaitForSyncAsync(botId, sourceId);
+
+        Assert.Equal("ready", source.GetProperty("status").GetString());
+        Assert.Equal(1, source.GetProperty("pages").GetInt32());
+        var answer = await App.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an unused kettle?", ChatStreams.NewSession()));
+        Assert.Contains("returned within 30 days", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations!);
+    }
+
+    [Fact]
     public async Task Deleting_a_crawled_source_removes_its_knowledge()
     {
         var botId = await Admin.CreateBotAsync();

@@ -171,6 +171,22 @@ public class SourceApiTests : ParleyTest
     }
 
     [Theory]
+    [InlineData("text")]
+    [InlineData("url")]
+    [InlineData("crawl")]
+    public async Task A_url_too_long_once_encoded_is_a_400_naming_the_field_and_adds_nothing(string type)
+    {
+        // 730 characters as sent, over 4,000 once each é is percent-encoded, as a sync would fetch and store it.
+        var url = "https://shop.example.com/help/" + new string('é', 700);
+        var before = (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength();
+
+        object body = type == "text" ? new { type, url, text = "Hello." } : new { type, url };
+        (await Admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertInvalid("url");
+
+        Assert.Equal(before, (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength());
+    }
+
+    [Theory]
     [InlineData("""{"type": "text",""")]
     [InlineData("""[{"type": "qa", "question": "A?", "answer": "B."}]""")]
     public async Task A_source_body_that_is_not_a_json_object_is_a_400_malformed_json(string body)

@@ -258,6 +258,8 @@ public class BotSettingsTests : ParleyTest
     [InlineData("""{"rate_limit": {"max_messages": 5}}""", "rate_limit.window_seconds")]
     [InlineData("""{"rate_limit": {}}""", "rate_limit.max_messages")]
     [InlineData("""{"filters": {"blocked_terms": "word"}}""", "filters.blocked_terms")]
+    [InlineData("""{"filters": {"blocked_terms": ["bad\ud800"]}}""", "filters.blocked_terms")]
+    [InlineData("""{"name": "B\udc00"}""", "name")]
     [InlineData("""{"name": null}""", "name")]
     [InlineData("""{"name": ""}""", "name")]
     [InlineData("""{"active": null, "privacy": "secret"}""", "active")]

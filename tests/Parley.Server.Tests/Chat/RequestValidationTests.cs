@@ -25,6 +25,8 @@ public class RequestValidationTests : ParleyTest
         { """{"bot_id":"BOT","message":"   ","session_id":"s"}""", "invalid_request", "message" },
         { """{"bot_id":"BOT","message":"hi\u0000there","session_id":"s"}""", "invalid_request", "message" },
         { """{"bot_id":"BOT","message":"hi","session_id":"s\u0000"}""", "invalid_request", "session_id" },
+        { """{"bot_id":"BOT","message":"hi \ud800 there","session_id":"s"}""", "invalid_request", "message" },
+        { """{"bot_id":"BOT","message":"hi \udc00","session_id":"s"}""", "invalid_request", "message" },
         { """{"bot_id":"BOT","message":"hi","session_id":""}""", "invalid_request", "session_id" },
         { """{"bot_id":"","message":"hi","session_id":"s"}""", "invalid_request", "bot_id" },
         { """{"bot_id":null,"message":"hi","session_id":"s"}""", "invalid_request", "bot_id" },

@@ -148,6 +148,7 @@ public class SourceApiTests : ParleyTest
     [InlineData("""{"type": "text", "text": "   "}""", "text")]
     [InlineData("""{"type": "text", "text": 42}""", "text")]
     [InlineData("""{"type": "text", "text": "Refunds take\u0000 5 days."}""", "text")]
+    [InlineData("""{"type": "text", "text": "Refunds take \udc00 5 days."}""", "text")]
     [InlineData("""{"type": "text", "text": "Hello.", "title": "Re\u0000funds"}""", "title")]
     [InlineData("""{"type": "text", "text": "Hello.", "title": ["A"]}""", "title")]
     [InlineData("""{"type": "text", "text": "Hello.", "url": "shop.example.com/help"}""", "url")]

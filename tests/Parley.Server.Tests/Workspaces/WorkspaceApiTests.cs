@@ -115,6 +115,7 @@ public class WorkspaceApiTests : ParleyTest
     [InlineData("""{"name": "A", "trial_ends_at": "Tuesday, 1 January 2030"}""", "trial_ends_at")]
     [InlineData("""{"name": "A", "plan": "gold"}""", "plan")]
     [InlineData("""{"name": "A\u0000B"}""", "name")]
+    [InlineData("""{"name": "A\ud800B"}""", "name")]
     public async Task Creating_a_workspace_with_an_invalid_field_is_a_400_naming_it(string body, string field)
     {
         (await PostRawAsync(body)).AssertInvalid(field);

@@ -19,7 +19,7 @@ internal static class ChunkRows
         if (chunks.Count == 0)
             return;
         await using var writer = await c.BeginBinaryImportAsync(
-            "COPY chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url, embedding, embedding_model) FROM STDIN (FORMAT BINARY)",
+            "COPY chunks (bot_id, source_id, ordinal, page_title, url, heading, text, page_url, embedding, embedding_model, terms) FROM STDIN (FORMAT BINARY)",
             ct);
         foreach (var chunk in chunks)
         {
@@ -37,6 +37,7 @@ internal static class ChunkRows
             else
                 await writer.WriteAsync(new Vector(chunk.Embedding), "vector", ct);
             await WriteNullableAsync(writer, chunk.EmbeddingModel, ct);
+            await writer.WriteAsync(SearchTerms.Of(chunk.PageTitle, chunk.Heading, chunk.Text), NpgsqlDbType.TsVector, ct);
         }
 
         await writer.CompleteAsync(ct);

@@ -62,6 +62,7 @@ public static class PostgresImport
                 SELECT setval(pg_get_serial_sequence('chunks', 'id'), coalesce((SELECT max(id) FROM chunks), 0) + 1, false);
                 SELECT setval(pg_get_serial_sequence('messages', 'seq'), coalesce((SELECT max(seq) FROM messages), 0) + 1, false);
                 """, transaction: tx);
+            await SearchTerms.FillMissingAsync(c, tx, ct); // SQLite keeps no search terms; they are made here.
             return (IReadOnlyDictionary<string, int>)counts;
         }, ct);
     }

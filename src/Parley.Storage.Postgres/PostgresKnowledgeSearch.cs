@@ -20,25 +20,60 @@ internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, ILogger<Postg
     private const string Columns =
         "c.id AS chunk_id, c.source_id, s.type AS source_type, c.page_title, c.url, c.heading, c.text, NULL::vector AS embedding, c.embedding_model";
 
+    // Levels of "holds k of the n terms" take C(n, k) clauses each; eight terms (70 at most) cover a question's
+    // own words, the later ones (a follow-up's borrowed context) only count when Parley ranks the candidates.
+    private const int MaxCascadeTerms = 8;
+
     private readonly ConcurrentDictionary<string, Task> _indexes = new(StringComparer.Ordinal);
 
-    public Task<IReadOnlyList<StoredChunk>> MatchPrefixesAsync(string botId, IReadOnlyList<string> prefixes, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default)
     {
-        var words = prefixes.Where(p => p.Length > 0 && p.All(char.IsLetterOrDigit)).Distinct(StringComparer.Ordinal).ToList();
-        if (words.Count == 0)
+        var terms = stems.Where(s => s.Length is > 0 and <= 100 && s.All(char.IsLetterOrDigit)).Distinct(StringComparer.Ordinal).Take(MaxCascadeTerms).ToList();
+        if (terms.Count == 0 || limit <= 0)
             return Task.FromResult<IReadOnlyList<StoredChunk>>([]);
-        var query = string.Join(" | ", words.Select(w => $"{w}:*"));
+
+        // Ranking every chunk that shares a word with the question costs as many heap reads as there are such
+        // chunks (a third of a big bot's, for common words). Instead the levels are asked in turn: chunks holding
+        // all n terms, then exactly n-1 of them, and so on, each a GIN lookup; the Append under LIMIT stops as
+        // soon as enough are found, so the work is bounded by the limit, not by the bot's size. Parley's scorer
+        // then ranks the candidates as it ranks the in-memory index's.
+        var levels = new List<string>();
+        var parameters = new DynamicParameters(new { botId, limit });
+        for (var k = terms.Count; k >= 1; k--)
+        {
+            parameters.Add($"q{k}", string.Join(" | ", Combinations(terms, k).Select(c => $"({SearchTerms.All(c)})")));
+            var fewer = k == terms.Count ? "" : $" AND NOT c.terms @@ @q{k + 1}::tsquery";
+            levels.Add($"(SELECT c.id, {k} AS matched FROM chunks c WHERE c.bot_id = @botId AND c.terms @@ @q{k}::tsquery{fewer} LIMIT @limit)");
+        }
+
         return db.ReadAsync<IReadOnlyList<StoredChunk>>(async c => (await c.QueryAsync<ChunkRow>(
                 $"""
+                WITH found AS MATERIALIZED (
+                    {string.Join("\nUNION ALL ", levels)}
+                    LIMIT @limit)
                 SELECT {Columns}
-                FROM chunks c JOIN sources s ON s.id = c.source_id
-                WHERE c.bot_id = @botId AND c.search @@ to_tsquery('simple', @query)
-                ORDER BY ts_rank_cd(c.search, to_tsquery('simple', @query)) DESC, c.id
-                LIMIT @limit
+                FROM found f JOIN chunks c ON c.id = f.id JOIN sources s ON s.id = c.source_id
+                ORDER BY f.matched DESC, c.id
                 """,
-                new { botId, query, limit }))
+                parameters))
             .Select(r => r.ToChunk())
             .ToList(), ct);
+    }
+
+    /// <summary>Every way of choosing <paramref name="k"/> of <paramref name="items"/>, in order.</summary>
+    private static IEnumerable<IEnumerable<string>> Combinations(IReadOnlyList<string> items, int k, int start = 0)
+    {
+        if (k == 0)
+        {
+            yield return [];
+            yield break;
+        }
+
+        for (var i = start; i <= items.Count - k; i++)
+        {
+            foreach (var rest in Combinations(items, k - 1, i + 1))
+                yield return rest.Prepend(items[i]);
+        }
     }
 
     public Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(

@@ -15,6 +15,9 @@ internal static class PostgresMigrations
     // An arbitrary constant that names "Parley's schema" among advisory locks ("parley" in ASCII).
     private const long LockKey = 0x7061726c6579;
 
+    // The migration that adds the chunks' search terms, which only C# can compute for the chunks already there.
+    private const int SearchTermsVersion = 4;
+
     public static void Apply(string connectionString)
     {
         using var connection = new NpgsqlConnection(connectionString);
@@ -34,6 +37,8 @@ internal static class PostgresMigrations
             {
                 using var transaction = connection.BeginTransaction();
                 connection.Execute(Read(assembly, name), transaction: transaction, commandTimeout: 600);
+                if (version == SearchTermsVersion)
+                    SearchTerms.FillMissingAsync(connection, transaction).GetAwaiter().GetResult();
                 connection.Execute("INSERT INTO schema_migrations (version) VALUES (@version)", new { version }, transaction);
                 transaction.Commit();
             }

@@ -63,7 +63,7 @@ internal static class PostgresScale
             {
                 var terms = QueryTerms.Extract(questions.Next()).Select(w => new QueryTerm(QueryTerms.Stem(w), 1.0)).ToList();
                 var clock = Stopwatch.StartNew();
-                LexicalIndex.Build(await search.MatchPrefixesAsync(bot, terms.Select(t => t.Stem).ToList(), 200)).Search(terms, Candidates, 0.2);
+                LexicalIndex.Build(await search.MatchTermsAsync(bot, terms.Select(t => t.Stem).ToList(), 200)).Search(terms, Candidates, 0.2);
                 lexicalMs.Add(clock.Elapsed.TotalMilliseconds);
 
                 var query = IndexScale.UnitVector(random);

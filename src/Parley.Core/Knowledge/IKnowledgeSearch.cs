@@ -7,8 +7,11 @@ namespace Parley.Core.Knowledge;
 /// </summary>
 public interface IKnowledgeSearch
 {
-    /// <summary>Up to <paramref name="limit"/> chunks of the bot holding a word that starts with any of <paramref name="prefixes"/>, best first.</summary>
-    Task<IReadOnlyList<StoredChunk>> MatchPrefixesAsync(string botId, IReadOnlyList<string> prefixes, int limit, CancellationToken ct = default);
+    /// <summary>
+    /// Up to <paramref name="limit"/> chunks of the bot holding any of <paramref name="stems"/> (from
+    /// <see cref="QueryTerms"/>, most important first), those holding the most of them first.
+    /// </summary>
+    Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default);
 
     /// <summary>The <paramref name="limit"/> chunks of the bot embedded by <paramref name="model"/> nearest to <paramref name="query"/> (a unit vector), by cosine similarity.</summary>
     Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(

@@ -16,8 +16,8 @@ namespace Parley.Server.Knowledge;
 public sealed class KnowledgeRetriever(
     KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options, IKnowledgeSearch? search = null)
 {
-    // From the database, the lexical candidates are every chunk sharing a word with the question, best
-    // first by PostgreSQL's rank; this many are ranked again here, the same way the in-memory index ranks.
+    // From the database, the lexical candidates are chunks holding the most of the question's stems; this
+    // many are ranked again here, the same way the in-memory index ranks.
     private const int LexicalPool = 200;
 
     private const int Candidates = 50;
@@ -52,7 +52,7 @@ public sealed class KnowledgeRetriever(
         // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.
         var hybrid = semantic.Count > 0;
         var words = terms.Count == 0 ? null : inDatabase
-            ? LexicalIndex.Build(await search!.MatchPrefixesAsync(bot.Id, terms.Select(t => t.Stem).ToList(), LexicalPool, ct))
+            ? LexicalIndex.Build(await search!.MatchTermsAsync(bot.Id, terms.Select(t => t.Stem).ToList(), LexicalPool, ct))
             : index!.Lexical;
         var lexical = words is null ? [] : hybrid
             ? words.Search(terms, Candidates, minCoverage: 0.2)

@@ -15,12 +15,12 @@ public sealed class RetrievalOptions
     public int MaxPassages { get; set; } = 4;
 
     /// <summary>
-    /// When the store can search (PostgreSQL), search there (full-text and pgvector HNSW indexes) rather than in
-    /// the in-memory index each server builds per bot. Off by default: measured on the bench's 10,000 chunks,
-    /// PostgreSQL's full-text ranking of the many chunks an OR of a question's words matches takes hundreds of
-    /// milliseconds where the in-memory BM25 takes a fraction of one, for the same hit@5 (bench/README.md).
+    /// When the store can search (PostgreSQL), search there: its GIN index of Parley's terms and pgvector's HNSW
+    /// index, shared by every replica, so no server holds a copy of every bot's knowledge in memory. Off, each
+    /// server builds and keeps an in-memory index per bot from the stored chunks, as on SQLite: faster per
+    /// question, at the price of that memory on every replica (bench/README.md has both).
     /// </summary>
-    public bool InDatabase { get; set; }
+    public bool InDatabase { get; set; } = true;
 
     /// <summary>Chunks kept in the in-memory search indexes of all bots together; idle bots' indexes go first.</summary>
     [Range(1_000, 100_000_000)]

@@ -31,7 +31,7 @@ public static class ServiceOverrides
     /// <summary>Fails at once, or after <paramref name="delay"/>, which the retrieval budget never waits out.</summary>
     private sealed class FailingSearch(TimeSpan? delay) : IKnowledgeSearch
     {
-        public async Task<IReadOnlyList<StoredChunk>> MatchPrefixesAsync(string botId, IReadOnlyList<string> prefixes, int limit, CancellationToken ct = default)
+        public async Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default)
         {
             await StallAsync(ct);
             throw new TimeoutException("The knowledge store did not answer.");

@@ -255,103 +255,19 @@ public sealed class WidgetConfigApiOnPostgres : WidgetConfigApiTests
 /// <summary>The documentation's examples, run unchanged against a server on PostgreSQL.</summary>
 public sealed class SeedExamplesOnPostgres(SeedServerOnPostgres server) : SeedExamplesTests(server), IClassFixture<SeedServerOnPostgres>;
 
-// Knowledge searched in PostgreSQL itself (Parley:Retrieval:InDatabase): full-text candidates and pgvector HNSW
-// neighbours, ranked and fused by the same code as the in-memory index. The retrieval-heavy classes run again so.
+// On PostgreSQL, knowledge is searched in the database by default; a deployment may keep in-memory indexes
+// instead (Parley:Retrieval:InDatabase=false). The retrieval-heavy classes run again that way.
 
-public sealed class ContinuationSearchingInPostgres : ContinuationTests
+public sealed class ContinuationWithInMemoryIndexOnPostgres : ContinuationTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
 
-public sealed class SourceApiSearchingInPostgres : SourceApiTests
+public sealed class SourceApiWithInMemoryIndexOnPostgres : SourceApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class WebSourcesSearchingInPostgres : WebSourceTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class SearchApiSearchingInPostgres : SearchApiTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class ExtractiveAnswerSearchingInPostgres : ExtractiveAnswerTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class ExtractiveSectionContextSearchingInPostgres : ExtractiveSectionContextTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class AnswerFiltersSearchingInPostgres : AnswerFiltersTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class PromptAssemblySearchingInPostgres : PromptAssemblyTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class DegradationSearchingInPostgres : DegradationTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class FiltersAndFailuresSearchingInPostgres : FiltersAndFailuresTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class ReembeddingSearchingInPostgres : ReembeddingTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class BotEmbeddingModelSearchingInPostgres : BotEmbeddingModelTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class RemoteEmbeddingsSearchingInPostgres : RemoteEmbeddingsTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
-}
-
-public sealed class FileUploadSearchingInPostgres : FileUploadTests
-{
-    protected override Backend Backend => Backend.Postgres;
-
-    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "true");
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
+using Parley.Core.Knowledge;
 using Parley.Server.Knowledge;
 using Parley.Server.Knowledge.Embeddings;
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using Parley.Core.Bots;
+using Parley.Core.Knowledge;
 using Parley.Server.Knowledge;
 
 namespace Parley.Server.Chat.Filters;

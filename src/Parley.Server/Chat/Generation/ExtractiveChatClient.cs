@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using Parley.Core.Knowledge;
 using Parley.Server.Knowledge;
 using Parley.Server.Knowledge.Embeddings;
 

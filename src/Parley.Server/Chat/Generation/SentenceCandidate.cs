@@ -1,3 +1,4 @@
+using Parley.Core.Knowledge;
 using Parley.Server.Knowledge;
 
 namespace Parley.Server.Chat.Generation;

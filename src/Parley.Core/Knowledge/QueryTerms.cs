@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Parley.Server.Knowledge;
+namespace Parley.Core.Knowledge;
 
 /// <summary>
 /// Turns text into the content words that retrieval matches on: lower-cased letter/digit runs without
@@ -78,4 +78,20 @@ public static class QueryTerms
     private static readonly string[] Suffixes = ["ing", "ed", "es", "ly", "s"];
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
+
+    /// <summary>The distinct stems a chunk can be found by: its page title's, heading's and text's content words.</summary>
+    public static IReadOnlySet<string> IndexTerms(string? pageTitle, string? heading, string text)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in (ReadOnlySpan<string?>)[pageTitle, heading, text])
+        {
+            foreach (var word in part is null ? [] : Words(part))
+            {
+                if (!IsStopWord(word))
+                    stems.Add(Stem(word));
+            }
+        }
+
+        return stems;
+    }
 }

@@ -49,7 +49,12 @@ public sealed class JsonFields
         if (value.ValueKind != JsonValueKind.String)
             return Wrong<string>(name, "a string");
 
-        var text = value.GetString()!;
+        if (!TryText(value, out var text))
+        {
+            Fail(name, UnicodeMessage(name));
+            return null;
+        }
+
         if (!allowEmpty && string.IsNullOrWhiteSpace(text))
         {
             Fail(name, $"'{_prefix}{name}' must not be empty.");
@@ -59,6 +64,12 @@ public sealed class JsonFields
         if (text.Length > maxLength)
         {
             Fail(name, $"'{_prefix}{name}' must be at most {maxLength} characters long.");
+            return null;
+        }
+
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            Fail(name, NulMessage(name));
             return null;
         }
 
@@ -135,8 +146,20 @@ public sealed class JsonFields
         var items = new List<string>();
         foreach (var item in value.EnumerateArray())
         {
+            if (item.ValueKind == JsonValueKind.String && !TryText(item, out _))
+            {
+                Fail(name, UnicodeMessage(name));
+                return null;
+            }
+
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()) || item.GetString()!.Length > maxLength)
                 return Wrong<IReadOnlyList<string>>(name, $"an array of non-empty strings of at most {maxLength} characters");
+            if (item.GetString()!.Contains('\0', StringComparison.Ordinal))
+            {
+                Fail(name, NulMessage(name));
+                return null;
+            }
+
             items.Add(item.GetString()!.Trim());
         }
 
@@ -178,6 +201,26 @@ public sealed class JsonFields
             }
         }
     }
+
+    /// <summary>A JSON string's text, or false when it escapes half of a surrogate pair, which no text can hold.</summary>
+    private static bool TryText(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private string UnicodeMessage(string name) => $"'{_prefix}{name}' must be valid Unicode: it escapes half of a surrogate pair.";
+
+    // No one's text means U+0000, and PostgreSQL cannot store it: refusing it here keeps every backend storing the same text.
+    private string NulMessage(string name) => $"'{_prefix}{name}' must not contain the NUL character (U+0000).";
 
     private bool Present(string name, bool required, out JsonElement value)
     {

@@ -229,7 +229,8 @@ public sealed class ChatTurnRunner(
                     if (content is TextContent { Text.Length: > 0 } text)
                     {
                         written.Append(text.Text);
-                        answer.Append(markers.Feed(text.Text));
+                        // A model's stray NUL is no text, and PostgreSQL could not store the answer holding it.
+                        answer.Append(markers.Feed(text.Text.Replace("\0", "", StringComparison.Ordinal)));
                     }
                     else if (content is UsageContent { Details: var details })
                     {

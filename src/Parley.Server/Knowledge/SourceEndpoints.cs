@@ -179,12 +179,19 @@ public static class SourceEndpoints
 
     private static string? Url(JsonFields fields, bool required = false)
     {
-        var url = fields.String("url", 2_000, required);
+        var url = fields.String("url", Ingestion.UrlLimit.MaxLength, required);
         if (url is null)
             return null;
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
         {
             fields.Fail("url", "'url' must be an absolute http or https URL.");
+            return null;
+        }
+
+        // Non-ASCII characters grow when encoded, and the encoded URL is what a sync fetches and stores.
+        if (!Ingestion.UrlLimit.Fits(parsed.AbsoluteUri))
+        {
+            fields.Fail("url", $"'url' must be at most {Ingestion.UrlLimit.MaxLength} characters long once encoded.");
             return null;
         }
 

@@ -4,11 +4,11 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Auth;
 
-public sealed class AuthenticationTests : IAsyncLifetime
+public class AuthenticationTests : BackendTest, IAsyncLifetime
 {
     private ParleyApp _app = null!;
 
-    public async Task InitializeAsync() => _app = await ParleyApp.StartAsync();
+    public async Task InitializeAsync() => _app = await StartAppAsync();
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

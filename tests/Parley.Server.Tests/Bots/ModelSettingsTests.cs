@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +11,7 @@ namespace Parley.Server.Tests.Bots;
 /// The bot's <c>model</c> setting: validated by field, its API key encrypted at rest, never returned and never
 /// logged; a bot that sets none answers with the deployment's model (<c>Parley:Model:*</c>).
 /// </summary>
-public sealed class ModelSettingsTests : ParleyTest
+public class ModelSettingsTests : ParleyTest
 {
     private const string BotKey = "sk-bot-key-5c2e81aa";
     private const string DeploymentKey = "sk-deployment-key-90f1d3";
@@ -70,7 +69,7 @@ public sealed class ModelSettingsTests : ParleyTest
         Assert.DoesNotContain(BotKey, created.GetRawText() + stored.GetRawText() + listed.GetRawText(), StringComparison.Ordinal);
         await App.PublicChat().CollectAsync(new ChatRequest(id, "How long do refunds take?", ChatStreams.NewSession()));
         Assert.Equal($"Bearer {BotKey}", Assert.Single(_vendor.Requests).Header("authorization"));
-        AssertNowhereOnDisk(BotKey);
+        await AssertNowhereStoredAsync(BotKey);
     }
 
     [Fact]
@@ -183,15 +182,6 @@ public sealed class ModelSettingsTests : ParleyTest
         Assert.Equal(HttpStatusCode.OK, (await Admin.Http.GetReplyAsync($"/v1/bots/{botId}")).Status);
     }
 
-    private void AssertNowhereOnDisk(string secret)
-    {
-        var needle = Encoding.UTF8.GetBytes(secret);
-        foreach (var file in Directory.EnumerateFiles(App.DataDirectory, "*", SearchOption.AllDirectories))
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            Assert.True(copy.ToArray().AsSpan().IndexOf(needle) < 0, $"{Path.GetFileName(file)} holds the key in plain text.");
-        }
-    }
+    private async Task AssertNowhereStoredAsync(string secret) =>
+        Assert.Empty(await StoredData.PlacesHoldingAsync(App, secret));
 }

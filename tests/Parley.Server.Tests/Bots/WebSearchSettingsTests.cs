@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Bots;
 
 /// <summary>The bot's <c>web_search</c> setting: off by default, stored as sent, refused by field name when wrong.</summary>
-public sealed class WebSearchSettingsTests : ParleyTest
+public class WebSearchSettingsTests : ParleyTest
 {
     [Fact]
     public async Task Web_search_is_off_by_default_and_round_trips()

@@ -7,15 +7,15 @@ namespace Parley.Server.Tests.Chat;
 /// The grounding check and blocked topics, run on the complete answer of a model the test scripts, seen through
 /// the public stream: what streamed, what replaced it, and what the conversation keeps.
 /// </summary>
-public sealed class AnswerFiltersTests
+public class AnswerFiltersTests : BackendTest
 {
     private const string Grounded = "Once the parcel reaches our warehouse, the refund goes to your original payment method within 5 business days. ";
     private const string Invented = "Every product also comes with a free lifetime repair guarantee from our workshop.";
     private const string Fallback = "I'm sorry, I can't answer that from the information I have.";
 
-    private static async Task<(ParleyApp App, string BotId)> StartAsync(string reply, object filters, string embeddings = "none")
+    private async Task<(ParleyApp App, string BotId)> StartAsync(string reply, object filters, string embeddings = "none")
     {
-        var app = await ParleyApp.StartAsync(a => a
+        var app = await StartAppAsync(a => a
             .With("Parley:Embeddings:Provider", embeddings)
             .WithGenerator(new ScriptedChatClient { Reply = reply, Pace = TimeSpan.Zero }));
         using var admin = app.Admin();
@@ -84,7 +84,7 @@ public sealed class AnswerFiltersTests
     [InlineData("Do you sell garden furniture?")]
     public async Task The_offline_generators_quotes_and_its_honest_i_dont_know_pass_strict_grounding_unreplaced(string question)
     {
-        await using var app = await ParleyApp.StartAsync(a => a.With("Parley:Embeddings:Provider", "none"));
+        await using var app = await StartAppAsync(a => a.With("Parley:Embeddings:Provider", "none"));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { filters = new { grounding = "strict" } });
 
@@ -153,7 +153,7 @@ public sealed class AnswerFiltersTests
     [InlineData("""{"when_knowledge_unavailable": "guess"}""", "when_knowledge_unavailable")]
     public async Task A_bad_filter_setting_is_refused_naming_the_field(string body, string field)
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateBotAsync();
 
@@ -165,7 +165,7 @@ public sealed class AnswerFiltersTests
     [Fact]
     public async Task The_filter_settings_are_shown_as_set()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateBotAsync();
 

@@ -5,12 +5,12 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>When the knowledge cannot be searched in time, or the credits run out, the stream says so and still ends properly.</summary>
-public sealed class DegradationTests
+public class DegradationTests : BackendTest
 {
     [Fact]
     public async Task A_search_slower_than_its_budget_is_abandoned_with_a_rag_unavailable_notice_and_the_answer_goes_on()
     {
-        await using var app = await ParleyApp.StartAsync(a => a.WithSlowSearch(TimeSpan.FromSeconds(30)).With("Parley:Retrieval:TimeoutMs", "300"));
+        await using var app = await StartAppAsync(a => a.WithSlowSearch(TimeSpan.FromSeconds(30)).With("Parley:Retrieval:TimeoutMs", "300"));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync();
         var clock = Stopwatch.StartNew();
@@ -25,7 +25,7 @@ public sealed class DegradationTests
     [Fact]
     public async Task A_bot_set_to_decline_says_it_cannot_answer_now_and_charges_nothing()
     {
-        await using var app = await ParleyApp.StartAsync(a => a.WithFailingSearch());
+        await using var app = await StartAppAsync(a => a.WithFailingSearch());
         using var admin = app.Admin();
         var workspace = await admin.CreateWorkspaceAsync(credits: 5);
         var botId = await admin.CreateKnowledgeableBotAsync(new { when_knowledge_unavailable = "decline" }, workspace);
@@ -42,7 +42,7 @@ public sealed class DegradationTests
     [Fact]
     public async Task A_workspace_that_runs_out_of_credits_mid_conversation_gets_service_unavailable_on_the_next_message()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var workspace = await admin.CreateWorkspaceAsync(credits: 1);
         var botId = await admin.CreateKnowledgeableBotAsync(workspaceId: workspace);

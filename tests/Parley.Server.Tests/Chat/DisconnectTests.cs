@@ -4,13 +4,13 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>A visitor who leaves mid-answer stops the generator; the partial answer is kept, marked interrupted.</summary>
-public sealed class DisconnectTests
+public class DisconnectTests : BackendTest
 {
     [Fact]
     public async Task Leaving_mid_stream_cancels_generation_stores_the_partial_answer_and_refunds_the_credit()
     {
         var generator = new ScriptedChatClient { Words = 500, Pace = TimeSpan.FromMilliseconds(20) };
-        await using var app = await ParleyApp.StartAsync(a => a.WithGenerator(generator));
+        await using var app = await StartAppAsync(a => a.WithGenerator(generator));
         using var admin = app.Admin();
         var workspace = await admin.CreateWorkspaceAsync(credits: 5);
         var botId = await admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
@@ -40,7 +40,7 @@ public sealed class DisconnectTests
     public async Task Each_piece_is_flushed_to_the_visitor_as_soon_as_it_is_generated()
     {
         var generator = new ScriptedChatClient { Words = 30, Pace = TimeSpan.FromMilliseconds(50) };
-        await using var app = await ParleyApp.StartAsync(a => a.WithGenerator(generator));
+        await using var app = await StartAppAsync(a => a.WithGenerator(generator));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync();
 

@@ -9,7 +9,7 @@ namespace Parley.Server.Tests.Chat;
 /// answers made of whole, clean, distinct sentences that answer the question, streamed a few words at a time,
 /// cited, and an honest "I don't know" when the knowledge holds nothing close enough.
 /// </summary>
-public sealed partial class ExtractiveAnswerTests
+public partial class ExtractiveAnswerTests : BackendTest
 {
     private const string KettleCare =
         """
@@ -184,8 +184,8 @@ public sealed partial class ExtractiveAnswerTests
         Assert.Equal("Refund policy", answer.Citations![0].PageTitle);
     }
 
-    private static Task<ParleyApp> StartAsync(string embeddings, Action<ParleyApp>? configure = null) =>
-        ParleyApp.StartAsync(app =>
+    private Task<ParleyApp> StartAsync(string embeddings, Action<ParleyApp>? configure = null) =>
+        StartAppAsync(app =>
         {
             app.With("Parley:Embeddings:Provider", embeddings);
             configure?.Invoke(app);

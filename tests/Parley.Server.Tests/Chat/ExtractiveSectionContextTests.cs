@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>The offline generator reads a sentence in its section: a question its heading asks is answered by the sentence under it.</summary>
-public sealed class ExtractiveSectionContextTests : ParleyTest
+public class ExtractiveSectionContextTests : ParleyTest
 {
     protected override void Configure(ParleyApp app) => app.With("Parley:Embeddings:Provider", "none");
 

@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>The in-stream events for filtered answers and degraded or failing backends.</summary>
-public sealed class FiltersAndFailuresTests
+public class FiltersAndFailuresTests : BackendTest
 {
     private const string ContactPage =
         """
@@ -16,7 +16,7 @@ public sealed class FiltersAndFailuresTests
     [Fact]
     public async Task Personal_data_in_an_answer_is_replaced_by_a_redacted_answer()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateBotAsync(new { filters = new { redact_pii = true } });
         await admin.AddTextAsync(botId, "Contact", ContactPage);
@@ -38,7 +38,7 @@ public sealed class FiltersAndFailuresTests
     [Fact]
     public async Task Without_redaction_the_same_answer_is_not_replaced()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateBotAsync();
         await admin.AddTextAsync(botId, "Contact", ContactPage);
@@ -52,7 +52,7 @@ public sealed class FiltersAndFailuresTests
     [Fact]
     public async Task An_answer_with_a_blocked_term_ends_with_content_filtered()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { filters = new { blocked_terms = new[] { "Warehouse" } } });
 
@@ -66,10 +66,27 @@ public sealed class FiltersAndFailuresTests
     }
 
     [Fact]
+    public async Task A_stray_nul_from_the_model_is_dropped_and_the_answer_ends_with_done_and_is_kept()
+    {
+        var generator = new ScriptedChatClient { Reply = "Refunds take\0 five days. ", Pace = TimeSpan.FromMilliseconds(1) };
+        await using var app = await StartAppAsync(a => a.WithGenerator(generator));
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+
+        var events = await app.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+
+        var done = Assert.IsType<DoneEvent>(events[^1]);
+        Assert.Equal("Refunds take five days.", events.Text().Trim());
+        var stored = (await admin.GetAsync($"/v1/conversations/{done.ConversationId}")).GetProperty("messages")[1];
+        Assert.Equal(done.AssistantMessageId, stored.GetProperty("id").GetString());
+        Assert.Equal("Refunds take five days.", stored.GetProperty("content").GetString()!.Trim());
+    }
+
+    [Fact]
     public async Task A_blocked_term_split_across_pieces_never_reaches_the_visitor_and_stops_the_generator()
     {
         var generator = new ScriptedChatClient { Words = 400, Pace = TimeSpan.FromMilliseconds(2) };
-        await using var app = await ParleyApp.StartAsync(a => a.WithGenerator(generator));
+        await using var app = await StartAppAsync(a => a.WithGenerator(generator));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { filters = new { blocked_terms = new[] { "word7 word8" } } });
 
@@ -84,7 +101,7 @@ public sealed class FiltersAndFailuresTests
     [Fact]
     public async Task When_retrieval_fails_the_bot_still_answers_after_a_rag_unavailable_notice()
     {
-        await using var app = await ParleyApp.StartAsync(a => a.WithFailingSearch());
+        await using var app = await StartAppAsync(a => a.WithFailingSearch());
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync();
 
@@ -101,7 +118,7 @@ public sealed class FiltersAndFailuresTests
     [Fact]
     public async Task A_generator_that_fails_before_answering_ends_the_stream_with_service_unavailable_and_costs_nothing()
     {
-        await using var app = await ParleyApp.StartAsync(a => a.WithGenerator(new ScriptedChatClient { FailAfter = 0 }));
+        await using var app = await StartAppAsync(a => a.WithGenerator(new ScriptedChatClient { FailAfter = 0 }));
         using var admin = app.Admin();
         var workspace = await admin.CreateWorkspaceAsync(credits: 5);
         var botId = await admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
@@ -116,7 +133,7 @@ public sealed class FiltersAndFailuresTests
     [Fact]
     public async Task A_generator_that_fails_midway_ends_the_started_stream_with_service_unavailable()
     {
-        await using var app = await ParleyApp.StartAsync(a => a.WithGenerator(new ScriptedChatClient { FailAfter = 3, Pace = TimeSpan.FromMilliseconds(1) }));
+        await using var app = await StartAppAsync(a => a.WithGenerator(new ScriptedChatClient { FailAfter = 3, Pace = TimeSpan.FromMilliseconds(1) }));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync();
 

@@ -6,7 +6,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>A bot's allowed domains, checked against the Origin (or Referer) of each public request.</summary>
-public sealed class OriginRulesTests : ParleyTest
+public class OriginRulesTests : ParleyTest
 {
     private readonly Dictionary<string, string> _bots = new(StringComparer.Ordinal);
 

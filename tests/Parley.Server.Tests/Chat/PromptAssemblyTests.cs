@@ -10,7 +10,7 @@ namespace Parley.Server.Tests.Chat;
 /// all fitted to the model's context; follow-ups rewritten for retrieval by the model; and citations in
 /// <c>done</c> that list only the passages the answer cited, in the order it cited them.
 /// </summary>
-public sealed partial class PromptAssemblyTests : ParleyTest
+public partial class PromptAssemblyTests : ParleyTest
 {
     private FakeOpenAIChat _vendor = null!;
 

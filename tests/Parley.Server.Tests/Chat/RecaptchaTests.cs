@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Chat;
 
 /// <summary>With reCAPTCHA configured, the public endpoint requires a token and checks it with siteverify.</summary>
-public sealed class RecaptchaTests : IAsyncLifetime
+public class RecaptchaTests : BackendTest, IAsyncLifetime
 {
     private FakeRecaptchaServer _google = null!;
     private ParleyApp _app = null!;
@@ -13,7 +13,7 @@ public sealed class RecaptchaTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _google = await FakeRecaptchaServer.StartAsync();
-        _app = await ParleyApp.StartAsync(app => app
+        _app = await StartAppAsync(app => app
             .With("Parley:Recaptcha:Secret", FakeRecaptchaServer.Secret)
             .With("Parley:Recaptcha:VerifyUrl", _google.VerifyUrl)
             .With("Parley:Recaptcha:MinScore", "0.5"));
@@ -77,7 +77,7 @@ public sealed class RecaptchaTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_verifier_refuses_rather_than_letting_everyone_through()
     {
-        await using var app = await ParleyApp.StartAsync(a => a
+        await using var app = await StartAppAsync(a => a
             .With("Parley:Recaptcha:Secret", FakeRecaptchaServer.Secret)
             .With("Parley:Recaptcha:VerifyUrl", "http://127.0.0.1:9/recaptcha/api/siteverify"));
         using var admin = app.Admin();

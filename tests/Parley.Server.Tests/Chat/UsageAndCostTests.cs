@@ -10,7 +10,7 @@ namespace Parley.Server.Tests.Chat;
 /// PerMessage + input/1000 × PerThousandInputTokens + output/1000 × PerThousandOutputTokens, with the most a
 /// turn could cost reserved up front so that no number of concurrent turns overdraws a balance.
 /// </summary>
-public sealed class UsageAndCostTests : ParleyTest
+public class UsageAndCostTests : ParleyTest
 {
     // The bot reads at most 4,000 tokens and writes at most 500; a follow-up rewrite at most 1,500 and 100.
     // Upper bound: 0.5 + (4,000 + 1,500) / 1000 × 1 + (500 + 100) / 1000 × 2 = 7.2 credits.

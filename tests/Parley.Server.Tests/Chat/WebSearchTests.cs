@@ -9,7 +9,7 @@ namespace Parley.Server.Tests.Chat;
 /// and its own knowledge has no good match, cited with <c>from_web_search</c>, never able to break or hang an answer,
 /// and its results treated as what they are, text from strangers.
 /// </summary>
-public sealed class WebSearchTests : IAsyncLifetime
+public class WebSearchTests : BackendTest, IAsyncLifetime
 {
     private const string WorldCup = "Who won the football world cup in 1954?";
 
@@ -28,7 +28,7 @@ public sealed class WebSearchTests : IAsyncLifetime
                 "Hungary was the favourite of the 1954 World Cup and had beaten West Germany 8–3 in the group stage."),
             new("https://third.example.com/", "Third result", "The 1954 tournament was held in Switzerland."),
         ]);
-        _app = await ParleyApp.StartAsync(app => UseSearxng(app));
+        _app = await StartAppAsync(app => UseSearxng(app));
         _admin = _app.Admin();
     }
 
@@ -121,7 +121,7 @@ public sealed class WebSearchTests : IAsyncLifetime
         await using var searxng = await FakeSearxng.StartAsync();
         searxng.Results.AddRange(_searxng.Results);
         searxng.Delay = TimeSpan.FromSeconds(20);
-        await using var app = await ParleyApp.StartAsync(a => UseSearxng(a, searxng).With("Parley:WebSearch:TimeoutMs", "400"));
+        await using var app = await StartAppAsync(a => UseSearxng(a, searxng).With("Parley:WebSearch:TimeoutMs", "400"));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { web_search = new { enabled = true } });
 
@@ -140,7 +140,7 @@ public sealed class WebSearchTests : IAsyncLifetime
     {
         await using var searxng = await FakeSearxng.StartAsync();
         searxng.Delay = TimeSpan.FromSeconds(30);
-        await using var app = await ParleyApp.StartAsync(a => UseSearxng(a, searxng).With("Parley:WebSearch:TimeoutMs", "30000"));
+        await using var app = await StartAppAsync(a => UseSearxng(a, searxng).With("Parley:WebSearch:TimeoutMs", "30000"));
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { web_search = new { enabled = true } });
 
@@ -193,7 +193,7 @@ public sealed class WebSearchTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_configured_provider_an_enabled_bot_answers_from_its_knowledge_alone()
     {
-        await using var app = await ParleyApp.StartAsync();
+        await using var app = await StartAppAsync();
         using var admin = app.Admin();
         var botId = await admin.CreateKnowledgeableBotAsync(new { web_search = new { enabled = true } });
 

@@ -8,7 +8,7 @@ namespace Parley.Server.Tests.Conformance;
 /// and run unchanged (but for the host and the ids) against a live Parley: what the documentation promises
 /// a reader will see is what they see.
 /// </summary>
-public sealed partial class SeedExamplesTests(SeedServer server) : IClassFixture<SeedServer>
+public partial class SeedExamplesTests(SeedServer server) : IClassFixture<SeedServer>
 {
     private const string Session = "seed-example-session";
 

@@ -3,11 +3,20 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Conformance;
 
 /// <summary>One Parley server for every seed example; each test makes its own bot, so they do not meet.</summary>
-public sealed class SeedServer : IAsyncLifetime
+public class SeedServer : IAsyncLifetime
 {
     public ParleyApp App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await ParleyApp.StartAsync();
+    /// <summary>What the server runs on; a fixture derived per backend runs the examples there.</summary>
+    protected virtual Backend Backend => Backend.Sqlite;
+
+    public async Task InitializeAsync() => App = await ParleyApp.StartAsync(app => app.WithBackend(Backend));
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+}
+
+/// <summary>The seed examples' server on PostgreSQL.</summary>
+public sealed class SeedServerOnPostgres : SeedServer
+{
+    protected override Backend Backend => Backend.Postgres;
 }

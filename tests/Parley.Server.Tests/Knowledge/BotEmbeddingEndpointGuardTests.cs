@@ -7,7 +7,7 @@ namespace Parley.Server.Tests.Knowledge;
 /// A bot's embedding endpoint is set through the API, by workspace keys too, so by default it may not reach the
 /// server's loopback or private network. Knowledge is still taken and searched by its words.
 /// </summary>
-public sealed class BotEmbeddingEndpointGuardTests : ParleyTest
+public class BotEmbeddingEndpointGuardTests : ParleyTest
 {
     private FakeOpenAIEmbeddings _endpoint = null!;
 

@@ -19,6 +19,8 @@ public class FileUploadTests : ParleyTest
         { "descaling.md", "text/markdown", Encoding.UTF8.GetBytes("# Descaling your kettle\n\nBoil equal parts vinegar and water, then rinse twice."), "vinegar" },
         { "descaling.html", "text/html", Encoding.UTF8.GetBytes("<html><head><title>Descaling</title></head><body><nav>Menu</nav><main><h1>Descaling your kettle</h1><p>Boil equal parts vinegar and water, then rinse twice.</p></main></body></html>"), "vinegar" },
         { "descaling.txt", "text/plain", Encoding.UTF8.GetBytes("Descaling your kettle: boil equal parts vinegar and water, then rinse twice."), "vinegar" },
+        // A stray NUL is no text: dropped, so the sentence around it is kept whole on every backend.
+        { "descaling-nul.txt", "text/plain", Encoding.UTF8.GetBytes("Descaling your kettle: boil equal parts vinegar\0 and water, then rinse twice."), "vinegar and water" },
     };
 
     [Theory]

@@ -4,23 +4,21 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge;
 
 /// <summary>When the embedding model changes, the knowledge indexed with the old one is embedded again.</summary>
-public sealed class ReembeddingTests : IAsyncLifetime
+public class ReembeddingTests : BackendTest, IAsyncLifetime
 {
-    private readonly string _data = Directory.CreateTempSubdirectory("parley-reembed-").FullName;
+    private LastingStorage _storage = null!;
     private FakeOpenAIEmbeddings _endpoint = null!;
 
-    public async Task InitializeAsync() => _endpoint = await FakeOpenAIEmbeddings.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _storage = await LastingStorage.CreateAsync(Backend);
+        _endpoint = await FakeOpenAIEmbeddings.StartAsync();
+    }
 
     public async Task DisposeAsync()
     {
         await _endpoint.DisposeAsync();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _storage.DisposeAsync();
     }
 
     [Fact]
@@ -28,7 +26,7 @@ public sealed class ReembeddingTests : IAsyncLifetime
     {
         string botId;
         int chunks;
-        await using (var before = await ParleyApp.StartAsync(app => app.WithDataDirectory(_data).With("Parley:Embeddings:Provider", "none")))
+        await using (var before = await StartAppAsync(app => _storage.Use(app).With("Parley:Embeddings:Provider", "none")))
         {
             using var admin = before.Admin();
             botId = await admin.CreateKnowledgeableBotAsync();
@@ -37,8 +35,7 @@ public sealed class ReembeddingTests : IAsyncLifetime
         }
 
         Assert.Empty(_endpoint.Requests);
-        await using var after = await ParleyApp.StartAsync(app => app
-            .WithDataDirectory(_data)
+        await using var after = await StartAppAsync(app => _storage.Use(app)
             .With("Parley:Embeddings:Provider", "openai")
             .With("Parley:Embeddings:BaseUrl", _endpoint.BaseUrl)
             .With("Parley:Embeddings:Model", "text-embedding-3-small"));

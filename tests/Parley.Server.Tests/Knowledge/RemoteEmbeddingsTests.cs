@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge;
 
 /// <summary>Any OpenAI-compatible embeddings endpoint can stand in for the local model.</summary>
-public sealed class RemoteEmbeddingsTests : ParleyTest
+public class RemoteEmbeddingsTests : ParleyTest
 {
     private FakeOpenAIEmbeddings _endpoint = null!;
 

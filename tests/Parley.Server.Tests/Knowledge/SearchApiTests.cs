@@ -26,6 +26,19 @@ public class SearchApiTests : ParleyTest
     }
 
     [Theory]
+    [InlineData("Refunds")]
+    [InlineData("What about a refund?")]
+    public async Task A_question_with_a_single_word_that_counts_finds_its_page(string query)
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync();
+
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{botId}/search", new { query });
+
+        reply.AssertStatus(HttpStatusCode.OK);
+        Assert.Equal("Refund policy", reply.Json.GetProperty("passages")[0].GetProperty("page_title").GetString());
+    }
+
+    [Theory]
     [InlineData("""{}""", "query")]
     [InlineData("""{"query": ""}""", "query")]
     [InlineData("""{"query": "refunds", "limit": 0}""", "limit")]

@@ -147,6 +147,9 @@ public class SourceApiTests : ParleyTest
     [InlineData("""{"type": "text", "title": "No text"}""", "text")]
     [InlineData("""{"type": "text", "text": "   "}""", "text")]
     [InlineData("""{"type": "text", "text": 42}""", "text")]
+    [InlineData("""{"type": "text", "text": "Refunds take\u0000 5 days."}""", "text")]
+    [InlineData("""{"type": "text", "text": "Refunds take \udc00 5 days."}""", "text")]
+    [InlineData("""{"type": "text", "text": "Hello.", "title": "Re\u0000funds"}""", "title")]
     [InlineData("""{"type": "text", "text": "Hello.", "title": ["A"]}""", "title")]
     [InlineData("""{"type": "text", "text": "Hello.", "url": "shop.example.com/help"}""", "url")]
     [InlineData("""{"type": "text", "text": "Hello.", "url": "/help/refunds"}""", "url")]
@@ -157,12 +160,29 @@ public class SourceApiTests : ParleyTest
     [InlineData("""{"type": "qa", "answer": "Yes."}""", "question")]
     [InlineData("""{"type": "qa", "question": "Really?"}""", "answer")]
     [InlineData("""{"type": "qa", "question": "Really?", "answer": ""}""", "answer")]
+    [InlineData("""{"type": "qa", "question": "Really\u0000?", "answer": "Yes."}""", "question")]
     [InlineData("""{"type": "qa", "question": "Really?", "answer": "Yes.", "url": "https://example.com"}""", "url")]
     public async Task Adding_an_invalid_source_is_a_400_naming_the_field_and_adds_nothing(string body, string field)
     {
         var before = (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength();
 
         (await Admin.Http.SendRawAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertInvalid(field);
+
+        Assert.Equal(before, (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("url")]
+    [InlineData("crawl")]
+    public async Task A_url_too_long_once_encoded_is_a_400_naming_the_field_and_adds_nothing(string type)
+    {
+        // 730 characters as sent, over 4,000 once each é is percent-encoded, as a sync would fetch and store it.
+        var url = "https://shop.example.com/help/" + new string('é', 700);
+        var before = (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength();
+
+        object body = type == "text" ? new { type, url, text = "Hello." } : new { type, url };
+        (await Admin.Http.SendReplyAsync(HttpMethod.Post, $"/v1/bots/{_botId}/sources", body)).AssertInvalid("url");
 
         Assert.Equal(before, (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength());
     }

@@ -1,6 +1,8 @@
 using Parley.Server.Tests.Auth;
 using Parley.Server.Tests.Bots;
 using Parley.Server.Tests.Chat;
+using Parley.Server.Tests.Chat.Providers;
+using Parley.Server.Tests.Conformance;
 using Parley.Server.Tests.Conversations;
 using Parley.Server.Tests.Infrastructure;
 using Parley.Server.Tests.Infrastructure.Services;
@@ -130,6 +132,129 @@ public sealed class FeedbackApiOnPostgres : FeedbackApiTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class AuthenticationOnPostgres : AuthenticationTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class KeyStorageOnPostgres : KeyStorageTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ModelSettingsOnPostgres : ModelSettingsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class WebSearchSettingsOnPostgres : WebSearchSettingsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class OriginRulesOnPostgres : OriginRulesTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class RecaptchaOnPostgres : RecaptchaTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class FiltersAndFailuresOnPostgres : FiltersAndFailuresTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class AnswerFiltersOnPostgres : AnswerFiltersTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class DegradationOnPostgres : DegradationTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class DisconnectOnPostgres : DisconnectTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class UsageAndCostOnPostgres : UsageAndCostTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class PromptAssemblyOnPostgres : PromptAssemblyTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ExtractiveAnswerOnPostgres : ExtractiveAnswerTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ExtractiveSectionContextOnPostgres : ExtractiveSectionContextTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class WebSearchOnPostgres : WebSearchTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class OpenAIProviderOnPostgres : OpenAIProviderTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class AnthropicProviderOnPostgres : AnthropicProviderTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class PrivateEndpointOnPostgres : PrivateEndpointTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class SearchApiOnPostgres : SearchApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class RemoteEmbeddingsOnPostgres : RemoteEmbeddingsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class ReembeddingOnPostgres : ReembeddingTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class BotEmbeddingEndpointGuardOnPostgres : BotEmbeddingEndpointGuardTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class PrivateNetworkOnPostgres : PrivateNetworkTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class WidgetConfigApiOnPostgres : WidgetConfigApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+/// <summary>The documentation's examples, run unchanged against a server on PostgreSQL.</summary>
+public sealed class SeedExamplesOnPostgres(SeedServerOnPostgres server) : SeedExamplesTests(server), IClassFixture<SeedServerOnPostgres>;
+
 // On PostgreSQL, knowledge is searched in the database by default; a deployment may keep in-memory indexes
 // instead (Parley:Retrieval:InDatabase=false). The retrieval-heavy classes run again that way.
 
@@ -137,14 +262,14 @@ public sealed class ContinuationWithInMemoryIndexOnPostgres : ContinuationTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
 
 public sealed class SourceApiWithInMemoryIndexOnPostgres : SourceApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 
-    protected override void Configure(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
 
 public sealed class SearchApiOnPostgres : SearchApiTests

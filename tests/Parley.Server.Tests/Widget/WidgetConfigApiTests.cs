@@ -4,7 +4,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Widget;
 
 /// <summary>The settings the widget reads before it draws itself, refused on the same grounds as a chat message.</summary>
-public sealed class WidgetConfigApiTests : ParleyTest
+public class WidgetConfigApiTests : ParleyTest
 {
     [Fact]
     public async Task The_widget_reads_only_what_a_visitor_may_see()

@@ -114,6 +114,8 @@ public class WorkspaceApiTests : ParleyTest
     [InlineData("""{"name": "A", "trial_ends_at": "1/2/2030"}""", "trial_ends_at")]
     [InlineData("""{"name": "A", "trial_ends_at": "Tuesday, 1 January 2030"}""", "trial_ends_at")]
     [InlineData("""{"name": "A", "plan": "gold"}""", "plan")]
+    [InlineData("""{"name": "A\u0000B"}""", "name")]
+    [InlineData("""{"name": "A\ud800B"}""", "name")]
     public async Task Creating_a_workspace_with_an_invalid_field_is_a_400_naming_it(string body, string field)
     {
         (await PostRawAsync(body)).AssertInvalid(field);
@@ -127,6 +129,7 @@ public class WorkspaceApiTests : ParleyTest
     [InlineData("""{"name": null}""", "name")]
     [InlineData("""{"credits": null}""", "credits")]
     [InlineData("""{"owner": "me"}""", "owner")]
+    [InlineData("""{"name": "A\u0000B"}""", "name")]
     public async Task Patching_a_workspace_with_an_invalid_field_is_a_400_naming_it_and_changes_nothing(string body, string field)
     {
         var id = await NewWorkspaceAsync(new { name = "Steady", credits = 7, trial_ends_at = "2030-01-01T00:00:00Z" });

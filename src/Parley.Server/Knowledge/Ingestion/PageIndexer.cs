@@ -40,7 +40,7 @@ public sealed class PageIndexer(WebFetcher fetcher, IIngestionStore ingestion, C
         var links = document.Links;
         if (document.NoIndex)
             return new PageOutcome(false, links);
-        if (document.CanonicalUrl is { } canonical && canonical != url && canonical.Host == url.Host)
+        if (document.CanonicalUrl is { } canonical && canonical != url && canonical.Host == url.Host && UrlLimit.Fits(canonical.AbsoluteUri))
         {
             await ingestion.AddToFrontierAsync(source.Id, [new FrontierUrl(canonical.AbsoluteUri, entry.Depth)], ct);
             return new PageOutcome(false, links);

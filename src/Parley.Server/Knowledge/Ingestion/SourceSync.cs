@@ -102,13 +102,15 @@ public sealed class SourceSync(
                     pending.Enqueue(childUrl);
             }
 
-            urls.AddRange(sitemap.Pages.Where(p => Uri.TryCreate(p, UriKind.Absolute, out var u) && u.Scheme is "http" or "https").Take(limit - urls.Count));
+            urls.AddRange(sitemap.Pages
+                .Where(p => UrlLimit.Fits(p) && Uri.TryCreate(p, UriKind.Absolute, out var u) && u.Scheme is "http" or "https")
+                .Take(limit - urls.Count));
         }
 
         return urls.Distinct(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The links a crawl follows: same site, allowed by robots.txt, inside the include and outside the exclude globs.</summary>
+    /// <summary>The links a crawl follows: same site, allowed by robots.txt, inside the include and outside the exclude globs, not too long.</summary>
     private static List<FrontierUrl> Follow(Source source, IReadOnlyList<Uri> links, int depth, RobotsTxt robots)
     {
         var start = new Uri(source.Url!);
@@ -120,6 +122,7 @@ public sealed class SourceSync(
             .Where(link => !exclude.Exists(g => g.Matches(link)))
             .Where(link => robots.IsAllowed(link))
             .Select(link => new FrontierUrl(new UriBuilder(link) { Fragment = "" }.Uri.AbsoluteUri, depth))
+            .Where(link => UrlLimit.Fits(link.Url))
             .ToList();
     }
 

@@ -8,7 +8,7 @@ namespace Parley.Server.Tests.Chat.Providers;
 /// A bot answering with Claude, through the official Anthropic SDK, against a local server speaking the
 /// Messages API's streaming events, its overloaded (529) and rate-limit (429) answers and its error event.
 /// </summary>
-public sealed class AnthropicProviderTests : ParleyTest
+public class AnthropicProviderTests : ParleyTest
 {
     private const string Key = "sk-ant-test-41d8e2";
 

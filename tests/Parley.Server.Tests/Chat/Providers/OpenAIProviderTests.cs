@@ -9,7 +9,7 @@ namespace Parley.Server.Tests.Chat.Providers;
 /// speaking the chat-completions streaming format: what is sent, what is streamed back, and how failures
 /// before and after the answer starts end.
 /// </summary>
-public sealed class OpenAIProviderTests : ParleyTest
+public class OpenAIProviderTests : ParleyTest
 {
     private const string Key = "sk-test-7f3a9c1e5b";
 

@@ -7,7 +7,7 @@ namespace Parley.Server.Tests.Chat.Providers;
 /// A bot's own model endpoint, which a workspace key sets, cannot make the server call a loopback or private
 /// address unless the operator allows it; the deployment's endpoint, which the operator sets, always can.
 /// </summary>
-public sealed class PrivateEndpointTests : ParleyTest
+public class PrivateEndpointTests : ParleyTest
 {
     private FakeOpenAIChat _vendor = null!;
 

@@ -3,7 +3,7 @@ using Parley.Server.Tests.Infrastructure;
 namespace Parley.Server.Tests.Knowledge.Ingestion;
 
 /// <summary>By default the crawler refuses to fetch from the server's own machine or network.</summary>
-public sealed class PrivateNetworkTests : ParleyTest
+public class PrivateNetworkTests : ParleyTest
 {
     [Theory]
     [InlineData("url")]

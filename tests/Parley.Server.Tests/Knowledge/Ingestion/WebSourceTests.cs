@@ -147,6 +147,41 @@ public class WebSourceTests : ParleyTest
     }
 
     [Fact]
+    public async Task A_link_longer_than_a_source_url_may_be_is_not_followed_and_the_crawl_goes_on()
+    {
+        var botId = await Admin.CreateBotAsync();
+        var longPath = "/help/" + string.Concat(Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")));
+        _site.Page(longPath, FakeSite.Html("Far away", "<p>A page behind a link of 3,200 characters.</p>"));
+        _site.Page("/help/links", FakeSite.Html("Links", "<p>Where to go next.</p>", longPath, "/help/descaling"));
+
+        var sourceId = await Admin.AddFetchedSourceAsync(botId, new { type = "crawl", url = _site.Url("/help/links"), max_pages = 10, max_depth = 1 });
+        var source = await Admin.WaitForSyncAsync(botId, sourceId);
+
+        Assert.Equal("ready", source.GetProperty("status").GetString());
+        Assert.Equal(3, source.GetProperty("pages").GetInt32()); // This page, the descaling page and the home page.
+        Assert.Equal(0, _site.Hits(longPath));
+        var answer = await App.PublicChat().AskAsync(new ChatRequest(botId, "How do I descale my kettle with vinegar?", ChatStreams.NewSession()));
+        Assert.Contains("vinegar", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_with_a_stray_nul_is_indexed_without_it()
+    {
+        var botId = await Admin.CreateBotAsync();
+        // Plain text: HTML and Markdown parsers already turn a NUL into U+FFFD, plain text keeps it for the server to drop.
+        _site.Page("/help/returns.txt", "Returns policy: unused kettles can be returned\0 within 30 days.\n", "text/plain; charset=utf-8");
+
+        var sourceId = await Admin.AddFetchedSourceAsync(botId, new { type = "url", url = _site.Url("/help/returns.txt") });
+        var source = await Admin.WaitForSyncAsync(botId, sourceId);
+
+        Assert.Equal("ready", source.GetProperty("status").GetString());
+        Assert.Equal(1, source.GetProperty("pages").GetInt32());
+        var answer = await App.PublicChat().AskAsync(new ChatRequest(botId, "Can I return an unused kettle?", ChatStreams.NewSession()));
+        Assert.Contains("returned within 30 days", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations!);
+    }
+
+    [Fact]
     public async Task Deleting_a_crawled_source_removes_its_knowledge()
     {
         var botId = await Admin.CreateBotAsync();

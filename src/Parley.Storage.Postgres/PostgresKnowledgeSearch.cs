@@ -47,6 +47,11 @@ internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, TermFrequenci
             .ToList(), ct);
     }
 
+    public Task<bool> HasEmbeddingsAsync(string botId, string model, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM chunks WHERE bot_id = @botId AND embedding_model = @model AND embedding IS NOT NULL)",
+            new { botId, model }, cancellationToken: ct)), ct);
+
     public Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(
         string botId, string model, float[] query, int limit, CancellationToken ct = default)
     {

@@ -36,7 +36,8 @@ internal static class TermCascade
             }
         }
 
-        return ($"{string.Join("\nUNION ALL ", steps)}\nLIMIT @limit", parameters);
+        // Wrapped, since a lone step (a one-word question) with a LIMIT of its own cannot take another.
+        return ($"SELECT * FROM ({string.Join("\nUNION ALL ", steps)}) AS steps\nLIMIT @limit", parameters);
     }
 
     /// <summary>A tsquery clause for "exactly <paramref name="m"/> of <paramref name="terms"/>" (m is at most their count), or null when it always holds.</summary>

@@ -13,6 +13,9 @@ public interface IKnowledgeSearch
     /// </summary>
     Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default);
 
+    /// <summary>Whether any chunk of the bot was embedded by <paramref name="model"/>.</summary>
+    Task<bool> HasEmbeddingsAsync(string botId, string model, CancellationToken ct = default);
+
     /// <summary>The <paramref name="limit"/> chunks of the bot embedded by <paramref name="model"/> nearest to <paramref name="query"/> (a unit vector), by cosine similarity.</summary>
     Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(
         string botId, string model, float[] query, int limit, CancellationToken ct = default);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
@@ -23,6 +24,8 @@ public sealed class KnowledgeRetriever(
 
     private const int Candidates = 50;
 
+    private readonly ConcurrentDictionary<string, (long Version, string Model, bool Exists)> _vectors = new(StringComparer.Ordinal);
+
     // Alone, BM25's list is the answer: enough to fill MaxPassages with distinct pages.
     private const int LexicalCandidates = 24;
     private const double ContextWeight = 0.5;
@@ -42,7 +45,7 @@ public sealed class KnowledgeRetriever(
         IReadOnlyList<(StoredChunk Chunk, double Similarity)> semantic = [];
         // In memory, the index's own model: the one its vectors were made with.
         var model = inDatabase ? embedder.ModelOf(bot) : index!.Model;
-        if ((inDatabase ? model.Id is not null : index!.Vectors is not null) &&
+        if ((inDatabase ? model.Id is not null && await HasVectorsAsync(bot, model.Id, ct) : index!.Vectors is not null) &&
             await ChunkEmbedder.EmbedQuestionAsync(model, QueryText(question, history, followUp), ct) is { } query)
         {
             semantic = inDatabase
@@ -76,6 +79,20 @@ public sealed class KnowledgeRetriever(
         return OnePerPage(
             fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).Select(c => (c.Chunk, c.Relevance)),
             limit ?? settings.MaxPassages);
+    }
+
+    /// <summary>
+    /// Whether any of the bot's chunks were embedded by <paramref name="model"/>; until one is, the question is not
+    /// embedded (the in-memory path knows it from its index). The answer holds until the bot's knowledge version
+    /// moves, which re-embedding moves too, so the database is asked once per version.
+    /// </summary>
+    private async ValueTask<bool> HasVectorsAsync(Bot bot, string model, CancellationToken ct)
+    {
+        if (_vectors.TryGetValue(bot.Id, out var known) && known.Version == bot.KnowledgeVersion && known.Model == model)
+            return known.Exists;
+        var exists = await search!.HasEmbeddingsAsync(bot.Id, model, ct);
+        _vectors[bot.Id] = (bot.KnowledgeVersion, model, exists);
+        return exists;
     }
 
     /// <summary>The best passage of each page, in the given order, numbered for citing.</summary>

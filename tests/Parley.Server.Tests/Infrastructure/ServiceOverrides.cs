@@ -37,6 +37,12 @@ public static class ServiceOverrides
             throw new TimeoutException("The knowledge store did not answer.");
         }
 
+        public async Task<bool> HasEmbeddingsAsync(string botId, string model, CancellationToken ct = default)
+        {
+            await StallAsync(ct);
+            throw new TimeoutException("The knowledge store did not answer.");
+        }
+
         public async Task<IReadOnlyList<(StoredChunk Chunk, double Similarity)>> NearestAsync(
             string botId, string model, float[] query, int limit, CancellationToken ct = default)
         {

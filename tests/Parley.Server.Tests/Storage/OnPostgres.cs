@@ -271,8 +271,3 @@ public sealed class SourceApiWithInMemoryIndexOnPostgres : SourceApiTests
 
     protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
-
-public sealed class SearchApiOnPostgres : SearchApiTests
-{
-    protected override Backend Backend => Backend.Postgres;
-}

@@ -40,18 +40,20 @@ internal static class PipelineSteps
         var (warmedIn, methods) = await JitWarmup.RunAsync([target], setup.Questions, allocations, 4, TimeSpan.FromSeconds(60));
         output.WriteLine($"JIT warm-up: {methods:N0} methods compiled in {warmedIn.TotalSeconds:F0} s of traffic.");
 
+        var store = options.Postgres is null ? "SQLite" : "PostgreSQL";
+        var search = options.Postgres is null ? "in-memory BM25 + coverage" : "PostgreSQL GIN candidates + BM25 + coverage";
         var timings = new StepTimings();
         for (var i = 0; i < WarmupIterations + options.Iterations; i++)
         {
             timings.Recording = i >= WarmupIterations;
             var question = setup.Questions.Next();
             var request = await timings.TimeAsync("read + validate request JSON (ChatRequestReader)", () => ReadRequestAsync(setup.BotId, question));
-            await timings.TimeAsync("bot lookup (IBotStore.GetAsync: SQLite + JSON)", () => bots.GetAsync(request.BotId));
+            await timings.TimeAsync($"bot lookup (IBotStore.GetAsync: {store} + JSON)", () => bots.GetAsync(request.BotId));
             await timings.TimeAsync("workspace lookup (IWorkspaceStore.GetAsync)", () => workspaces.GetAsync(setup.WorkspaceId));
             var reservation = new CreditReservation(Guid.CreateVersion7().ToString(), setup.WorkspaceId, 1, DateTimeOffset.UtcNow.AddMinutes(1));
             await timings.TimeAsync("reserve credit (write transaction)", () => workspaces.TryReserveCreditsAsync(reservation));
 
-            var passages = await timings.TimeAsync("retrieval: in-memory BM25 + coverage (KnowledgeRetriever)", () => retriever.RetrieveAsync(bot, request.Message, [], CancellationToken.None));
+            var passages = await timings.TimeAsync($"retrieval: {search} (KnowledgeRetriever)", () => retriever.RetrieveAsync(bot, request.Message, [], CancellationToken.None));
             var prompt = timings.Time("prompt (PromptBuilder.Build)", () => PromptBuilder.Build(bot, passages, [], request.Message));
             await timings.TimeAsync("save turn: conversation + 2 messages (write transaction)", () => SaveTurnAsync(conversations, bot, passages, request, prompt.Count));
             await timings.TimeAsync("settle credit (write transaction)", () => workspaces.SettleCreditsAsync(reservation.Id, 1));

@@ -10,7 +10,7 @@ namespace Parley.Storage.Postgres;
 /// other; a job whose lease ran out (its worker died) is claimable again. Writes that could race across
 /// replicas on one source (pages, frontier) lock the source's row first.
 /// </summary>
-internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider time) : IIngestionStore
+internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider time, ChunkStatistics statistics) : IIngestionStore
 {
     public Task EnqueueAsync(string sourceId, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => EnqueueAsync(c, tx, sourceId, time.GetUtcNow()), ct);
@@ -107,8 +107,9 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
             "SELECT EXISTS (SELECT 1 FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl)",
             new { sourceId, contentHash, exceptUrl }), ct);
 
-    public Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+    public async Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default)
+    {
+        var saved = await db.WriteAsync(async (c, tx) =>
         {
             // The source's row lock serialises this source's page writes, whichever replica makes them.
             if (!await LockSourceAsync(c, tx, sourceId))
@@ -131,6 +132,10 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
             await RecountAndBumpAsync(c, tx, botId, sourceId);
             return true;
         }, ct);
+        if (saved)
+            statistics.Changed();
+        return saved;
+    }
 
     public Task RemoveUnvisitedPagesAsync(string botId, string sourceId, CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>

@@ -5,7 +5,7 @@ using Parley.Core.Knowledge;
 
 namespace Parley.Storage.Postgres;
 
-internal sealed class PostgresKnowledgeStore(PostgresDatabase db) : IKnowledgeStore
+internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistics statistics) : IKnowledgeStore
 {
     private const string SelectSource =
         """
@@ -14,8 +14,9 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db) : IKnowledgeSt
         FROM sources
         """;
 
-    public Task AddSourceAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
-        db.WriteAsync(async (c, tx) =>
+    public async Task AddSourceAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct = default)
+    {
+        await db.WriteAsync(async (c, tx) =>
         {
             await c.ExecuteAsync(
                 """
@@ -28,6 +29,8 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db) : IKnowledgeSt
             await ChunkRows.InsertAsync(c, source.BotId, source.Id, pageUrl: null, chunks, ct);
             await BumpKnowledgeVersionAsync(c, tx, source.BotId);
         }, ct);
+        statistics.Changed();
+    }
 
     public Task<Source?> GetSourceAsync(string botId, string sourceId, CancellationToken ct = default) =>
         db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<SourceRow>(

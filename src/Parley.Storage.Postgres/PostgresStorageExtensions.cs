@@ -23,6 +23,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         services.AddSingleton<IIngestionStore, PostgresIngestionStore>();
+        services.AddSingleton<ChunkStatistics>();
         services.AddSingleton<TermFrequencies>();
         services.AddSingleton<IKnowledgeSearch, PostgresKnowledgeSearch>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(

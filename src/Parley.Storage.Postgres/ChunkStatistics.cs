@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Parley.Storage.Postgres;
 
 /// <summary>
-/// Keeps the planner's statistics of the chunks table current while knowledge arrives. Until ANALYZE has seen a
-/// bot's chunks, PostgreSQL guesses its share of the table and may read every one of its chunks through the bot
-/// index instead of looking its question's terms up in the GIN index, which turns a 2 ms search into 30 ms; and
-/// autovacuum, which analyzes after a tenth of the table has changed, may wait a long time in a big deployment.
+/// Keeps the planner's statistics of the chunks table current while knowledge arrives: the lexical search orders a
+/// question's terms by how common PostgreSQL's statistics say they are (<see cref="TermFrequencies"/>), and plans
+/// other reads of a bot's chunks by its share of the table. Autovacuum analyzes only after a tenth of the table
+/// has changed, which in a big deployment can leave a new bot unknown for a long time.
 /// So after chunks are written, the table is analyzed: a few seconds later, so a sync's burst of writes is seen
 /// whole, and at most once a minute per server, with replicas taking turns on an advisory lock.
 /// </summary>
@@ -66,7 +66,11 @@ internal sealed class ChunkStatistics(PostgresDatabase db, TimeProvider time, IL
                 return true;
             });
         }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        catch (ObjectDisposedException)
+        {
+            // The server stopped before the delay ran out; the next one to write chunks analyzes them.
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException)
         {
             lock (_gate)
                 _scheduled = false;

@@ -34,17 +34,22 @@ internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, TermFrequenci
             return [];
 
         var (cascade, parameters) = TermCascade.Build(botId, await frequencies.RarestFirstAsync(terms, ct), limit);
-        return await db.ReadAsync<IReadOnlyList<StoredChunk>>(async c => (await c.QueryAsync<ChunkRow>(
-                new CommandDefinition(
+        return await db.WriteAsync<IReadOnlyList<StoredChunk>>(async (c, tx) =>
+        {
+            // Each step must be a GIN lookup: a sequential or ordered index scan "until LIMIT rows match" reads
+            // the whole bot when its matches are few, and the planner cannot know they are few.
+            await c.ExecuteAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", transaction: tx);
+            return (await c.QueryAsync<ChunkRow>(new CommandDefinition(
                     $"""
                     WITH found AS MATERIALIZED ({cascade})
                     SELECT {Columns}
                     FROM found f JOIN chunks c ON c.id = f.id JOIN sources s ON s.id = c.source_id
                     ORDER BY f.matched DESC, f.step, c.id
                     """,
-                    parameters, cancellationToken: ct)))
-            .Select(r => r.ToChunk())
-            .ToList(), ct);
+                    parameters, tx, cancellationToken: ct)))
+                .Select(r => r.ToChunk())
+                .ToList();
+        }, ct);
     }
 
     public Task<bool> HasEmbeddingsAsync(string botId, string model, CancellationToken ct = default) =>

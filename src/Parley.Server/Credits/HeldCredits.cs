@@ -11,14 +11,21 @@ public sealed class HeldCredits : IAsyncDisposable
 {
     private readonly CreditReservation? _reservation;
     private readonly IWorkspaceStore? _workspaces;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _renewing = Task.CompletedTask;
+    private readonly TimeSpan _lease;
+    private readonly TimeProvider? _time;
+    private readonly ILogger? _log;
+
+    // A timer, not a loop awaiting one: most turns settle long before the first renewal, and a loop would cost
+    // every turn an async state machine and a cancellation exception when it is stopped.
+    private readonly ITimer? _timer;
+    private Task _renewing = Task.CompletedTask;
+    private int _stopped;
 
     private HeldCredits(CreditReservation? reservation, IWorkspaceStore? workspaces, TimeSpan lease, TimeProvider? time, ILogger? log)
     {
-        (_reservation, _workspaces) = (reservation, workspaces);
+        (_reservation, _workspaces, _lease, _time, _log) = (reservation, workspaces, lease, time, log);
         if (reservation is not null)
-            _renewing = RenewAsync(lease, time!, log!);
+            _timer = time!.CreateTimer(static state => ((HeldCredits)state!).Renew(), this, lease / 3, lease / 3);
     }
 
     /// <summary>A free turn: nothing reserved, nothing to settle.</summary>
@@ -37,41 +44,39 @@ public sealed class HeldCredits : IAsyncDisposable
             await _workspaces!.SettleCreditsAsync(_reservation.Id, charged, CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopRenewingAsync();
-        _stop.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopRenewingAsync();
 
     private async Task StopRenewingAsync()
     {
-        if (!_stop.IsCancellationRequested)
-            await _stop.CancelAsync();
-        await _renewing;
+        if (Interlocked.Exchange(ref _stopped, 1) == 0 && _timer is not null)
+            await _timer.DisposeAsync();
+        // A renewal already under way finishes before the reservation is settled, so it cannot outlive it.
+        await Volatile.Read(ref _renewing);
     }
 
-    private async Task RenewAsync(TimeSpan lease, TimeProvider time, ILogger log)
+    private void Renew()
     {
-        using var timer = new PeriodicTimer(lease / 3, time);
+        // Ticks do not overlap a renewal still running (a slow database): that one already extends the lease.
+        if (Volatile.Read(ref _stopped) == 0 && Volatile.Read(ref _renewing).IsCompleted)
+            Volatile.Write(ref _renewing, RenewAsync());
+    }
+
+    private async Task RenewAsync()
+    {
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            if (!await _workspaces!.RenewCreditReservationAsync(_reservation!.Id, _time!.GetUtcNow() + _lease, CancellationToken.None))
             {
-                if (!await _workspaces!.RenewCreditReservationAsync(_reservation!.Id, time.GetUtcNow() + lease, _stop.Token))
-                {
-                    // This server stalled past the lease and the reservation was refunded: the turn is now free.
-                    log.LogWarning("The credit reservation {ReservationId} expired before its turn ended.", _reservation.Id);
-                    return;
-                }
+                // This server stalled past the lease and the reservation was refunded: the turn is now free.
+                _log!.LogWarning("The credit reservation {ReservationId} expired before its turn ended.", _reservation.Id);
+                Interlocked.Exchange(ref _stopped, 1);
+                _timer!.Dispose();
             }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
         }
         catch (Exception e)
         {
             // The lease may lapse and the credits come back before the turn settles: the lesser harm.
-            log.LogWarning(e, "Renewing the credit reservation {ReservationId} failed.", _reservation!.Id);
+            _log!.LogWarning(e, "Renewing the credit reservation {ReservationId} failed.", _reservation!.Id);
         }
     }
 }

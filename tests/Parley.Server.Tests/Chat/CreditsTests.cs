@@ -70,6 +70,25 @@ public class CreditsTests : ParleyTest
         Assert.Equal(5m, await CreditsAsync(workspace));
     }
 
+    [Fact]
+    public async Task A_turn_longer_than_the_reservation_lease_keeps_its_credits_reserved_and_costs_one_credit()
+    {
+        // Four seconds of answer against a two-second lease, with the refund sweeper looking every second: only a
+        // reservation renewed while the turn runs is still there to be settled at its end.
+        var app = await StartAppAsync(a => a
+            .With("Parley:Credits:ReservationLeaseSeconds", "2")
+            .WithGenerator(new ScriptedChatClient { Words = 40, Pace = TimeSpan.FromMilliseconds(100) }));
+        using var admin = app.Admin();
+        var workspace = await admin.CreateWorkspaceAsync(credits: 10);
+        var botId = await admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
+
+        var answer = await app.PublicChat().AskAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // a sweep after the turn must find nothing to give back either
+
+        Assert.False(string.IsNullOrEmpty(answer.Text));
+        Assert.Equal(9m, (await admin.GetAsync($"/v1/workspaces/{workspace}")).GetProperty("credits").GetDecimal());
+    }
+
     private async Task<decimal> CreditsAsync(string workspaceId) =>
         (await Admin.GetAsync($"/v1/workspaces/{workspaceId}")).GetProperty("credits").GetDecimal();
 }

@@ -31,38 +31,41 @@ public sealed class RedisConversationLocks(IConnectionMultiplexer redis, ILogger
         private readonly IDatabase _db;
         private readonly RedisKey _key;
         private readonly string _token;
-        private readonly CancellationTokenSource _stop = new();
-        private readonly Task _renewing;
+        private readonly ILogger _log;
+
+        // A timer rather than a loop awaiting one: most turns end before the first renewal, and a stopped loop
+        // would cost each of them a cancellation exception.
+        private readonly ITimer _timer;
+        private Task _renewing = Task.CompletedTask;
 
         public Held(IDatabase db, RedisKey key, string token, ILogger log)
         {
-            (_db, _key, _token) = (db, key, token);
-            _renewing = RenewAsync(log);
+            (_db, _key, _token, _log) = (db, key, token, log);
+            _timer = TimeProvider.System.CreateTimer(static state => ((Held)state!).Tick(), this, Lease / 3, Lease / 3);
         }
 
         public async ValueTask DisposeAsync()
         {
-            await _stop.CancelAsync();
-            await _renewing;
-            _stop.Dispose();
+            await _timer.DisposeAsync();
+            await Volatile.Read(ref _renewing);
             await _db.ScriptEvaluateAsync(Release, [_key], [_token]);
         }
 
-        private async Task RenewAsync(ILogger log)
+        private void Tick()
         {
-            using var timer = new PeriodicTimer(Lease / 3);
+            if (Volatile.Read(ref _renewing).IsCompleted)
+                Volatile.Write(ref _renewing, RenewAsync());
+        }
+
+        private async Task RenewAsync()
+        {
             try
             {
-                while (await timer.WaitForNextTickAsync(_stop.Token))
-                    await _db.ScriptEvaluateAsync(Renew, [_key], [_token, (long)Lease.TotalMilliseconds]);
-            }
-            catch (OperationCanceledException)
-            {
+                await _db.ScriptEvaluateAsync(Renew, [_key], [_token, (long)Lease.TotalMilliseconds]);
             }
             catch (RedisException e)
             {
-                // The lease will lapse; the next turn may then start before this one ends, which is the lesser harm.
-                log.LogWarning(e, "Renewing a conversation turn lock failed.");
+                _log.LogWarning(e, "Renewing a conversation turn lock failed.");
             }
         }
     }

@@ -26,14 +26,15 @@ internal sealed class ChunkStatistics(PostgresDatabase db, TimeProvider time, IL
     /// <summary>Chunks were written: the table will be analyzed soon.</summary>
     public void Changed()
     {
+        TimeSpan wait;
         lock (_gate)
         {
             if (_scheduled)
                 return;
             _scheduled = true;
+            wait = Settle + (_last + Interval - time.GetUtcNow() is { Ticks: > 0 } cooling ? cooling : TimeSpan.Zero);
         }
 
-        var wait = Settle + (_last + Interval - time.GetUtcNow() is { Ticks: > 0 } cooling ? cooling : TimeSpan.Zero);
         _ = AnalyzeAfterAsync(wait);
     }
 

@@ -1,4 +1,5 @@
 using Parley.Core.Workspaces;
+using Parley.Server.Hosting;
 
 namespace Parley.Server.Credits;
 
@@ -11,21 +12,13 @@ public sealed class HeldCredits : IAsyncDisposable
 {
     private readonly CreditReservation? _reservation;
     private readonly IWorkspaceStore? _workspaces;
-    private readonly TimeSpan _lease;
-    private readonly TimeProvider? _time;
-    private readonly ILogger? _log;
-
-    // A timer, not a loop awaiting one: most turns settle long before the first renewal, and a loop would cost
-    // every turn an async state machine and a cancellation exception when it is stopped.
-    private readonly ITimer? _timer;
-    private Task _renewing = Task.CompletedTask;
-    private int _stopped;
+    private readonly LeaseRenewal? _renewal;
 
     private HeldCredits(CreditReservation? reservation, IWorkspaceStore? workspaces, TimeSpan lease, TimeProvider? time, ILogger? log)
     {
-        (_reservation, _workspaces, _lease, _time, _log) = (reservation, workspaces, lease, time, log);
+        (_reservation, _workspaces) = (reservation, workspaces);
         if (reservation is not null)
-            _timer = time!.CreateTimer(static state => ((HeldCredits)state!).Renew(), this, lease / 3, lease / 3);
+            _renewal = new LeaseRenewal(lease, time!, () => RenewAsync(reservation, workspaces!, lease, time!, log!));
     }
 
     /// <summary>A free turn: nothing reserved, nothing to settle.</summary>
@@ -39,44 +32,32 @@ public sealed class HeldCredits : IAsyncDisposable
     /// <summary>Keeps <paramref name="charged"/> of the reservation and gives back the rest. Not cancellable: the visitor may be gone.</summary>
     public async Task SettleAsync(decimal charged)
     {
-        await StopRenewingAsync();
+        await DisposeAsync();
         if (_reservation is not null)
             await _workspaces!.SettleCreditsAsync(_reservation.Id, charged, CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync() => await StopRenewingAsync();
-
-    private async Task StopRenewingAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 0 && _timer is not null)
-            await _timer.DisposeAsync();
-        // A renewal already under way finishes before the reservation is settled, so it cannot outlive it.
-        await Volatile.Read(ref _renewing);
+        if (_renewal is not null)
+            await _renewal.DisposeAsync();
     }
 
-    private void Renew()
-    {
-        // Ticks do not overlap a renewal still running (a slow database): that one already extends the lease.
-        if (Volatile.Read(ref _stopped) == 0 && Volatile.Read(ref _renewing).IsCompleted)
-            Volatile.Write(ref _renewing, RenewAsync());
-    }
-
-    private async Task RenewAsync()
+    private static async Task<bool> RenewAsync(CreditReservation reservation, IWorkspaceStore workspaces, TimeSpan lease, TimeProvider time, ILogger log)
     {
         try
         {
-            if (!await _workspaces!.RenewCreditReservationAsync(_reservation!.Id, _time!.GetUtcNow() + _lease, CancellationToken.None))
-            {
-                // This server stalled past the lease and the reservation was refunded: the turn is now free.
-                _log!.LogWarning("The credit reservation {ReservationId} expired before its turn ended.", _reservation.Id);
-                Interlocked.Exchange(ref _stopped, 1);
-                _timer!.Dispose();
-            }
+            if (await workspaces.RenewCreditReservationAsync(reservation.Id, time.GetUtcNow() + lease, CancellationToken.None))
+                return true;
+            // This server stalled past the lease and the reservation was refunded: the turn is now free.
+            log.LogWarning("The credit reservation {ReservationId} expired before its turn ended.", reservation.Id);
+            return false;
         }
         catch (Exception e)
         {
             // The lease may lapse and the credits come back before the turn settles: the lesser harm.
-            _log!.LogWarning(e, "Renewing the credit reservation {ReservationId} failed.", _reservation!.Id);
+            log.LogWarning(e, "Renewing the credit reservation {ReservationId} failed.", reservation.Id);
+            return true;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Parley.Server.Hosting;
 using StackExchange.Redis;
 
 namespace Parley.Server.Chat.Locking;
@@ -32,32 +33,21 @@ public sealed class RedisConversationLocks(IConnectionMultiplexer redis, ILogger
         private readonly RedisKey _key;
         private readonly string _token;
         private readonly ILogger _log;
-
-        // A timer rather than a loop awaiting one: most turns end before the first renewal, and a stopped loop
-        // would cost each of them a cancellation exception.
-        private readonly ITimer _timer;
-        private Task _renewing = Task.CompletedTask;
+        private readonly LeaseRenewal _renewal;
 
         public Held(IDatabase db, RedisKey key, string token, ILogger log)
         {
             (_db, _key, _token, _log) = (db, key, token, log);
-            _timer = TimeProvider.System.CreateTimer(static state => ((Held)state!).Tick(), this, Lease / 3, Lease / 3);
+            _renewal = new LeaseRenewal(Lease, TimeProvider.System, RenewAsync);
         }
 
         public async ValueTask DisposeAsync()
         {
-            await _timer.DisposeAsync();
-            await Volatile.Read(ref _renewing);
+            await _renewal.DisposeAsync();
             await _db.ScriptEvaluateAsync(Release, [_key], [_token]);
         }
 
-        private void Tick()
-        {
-            if (Volatile.Read(ref _renewing).IsCompleted)
-                Volatile.Write(ref _renewing, RenewAsync());
-        }
-
-        private async Task RenewAsync()
+        private async Task<bool> RenewAsync()
         {
             try
             {
@@ -67,6 +57,8 @@ public sealed class RedisConversationLocks(IConnectionMultiplexer redis, ILogger
             {
                 _log.LogWarning(e, "Renewing a conversation turn lock failed.");
             }
+
+            return true;
         }
     }
 }

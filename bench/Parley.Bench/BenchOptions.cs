@@ -35,6 +35,9 @@ internal sealed record BenchOptions
 
     public string? AdminKey { get; init; }
 
+    /// <summary>eval with --server: ask this bot, already holding the corpus, instead of crawling into a new one.</summary>
+    public string? Bot { get; init; }
+
     public string? JsonPath { get; init; }
 
     public string? TextCorpus { get; init; }
@@ -84,6 +87,7 @@ internal sealed record BenchOptions
           --ingest-timeout SECONDS  eval: how long the crawl may take (default 900)
           --server URL              eval: a running Parley to evaluate instead of one in this process
           --admin-key KEY           eval: that server's admin key (default: PARLEY_ADMIN_KEY)
+          --bot ID                  eval with --server: ask this bot, which already holds the corpus, without crawling
           --json FILE               eval: also write every result to FILE
           --postgres CONNECTION     chat, steps, eval, retrieval, backends: run on PostgreSQL (an empty database; Npgsql connection string)
           --redis CONFIGURATION     chat, steps, backends: Parley's rate limits and turn locks in this Redis
@@ -117,6 +121,7 @@ internal sealed record BenchOptions
                 "--ingest-timeout" => options with { IngestTimeout = Seconds(value) },
                 "--server" => options with { Server = AbsoluteUrl(args[i], value) },
                 "--admin-key" => options with { AdminKey = value },
+                "--bot" => options with { Bot = value },
                 "--json" => options with { JsonPath = value },
                 "--postgres" => options with { Postgres = value },
                 "--redis" => options with { Redis = value },
@@ -127,6 +132,8 @@ internal sealed record BenchOptions
             };
         }
 
+        if (options.Bot is not null && options.Server is null)
+            throw new ArgumentException("--bot needs --server: the bot lives on a running Parley.");
         if (options.Replicas > 1 && options.Postgres is null)
             throw new ArgumentException("--replicas needs --postgres: replicas share one PostgreSQL database.");
         return options;

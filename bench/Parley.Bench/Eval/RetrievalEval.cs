@@ -79,10 +79,11 @@ internal static class RetrievalEval
     {
         using var admin = new BotProvisioner(baseAddress, adminKey);
         await admin.WaitUntilReadyAsync();
-        var (_, botId) = await admin.CreateBotAsync("Retrieval eval");
+        var botId = options.Bot ?? (await admin.CreateBotAsync("Retrieval eval")).BotId;
         output.WriteLine($"{target}: public bot {botId}.");
 
-        var ingestion = options.TextCorpus is { } directory
+        var ingestion = options.Bot is not null ? IngestionResult.Reused
+            : options.TextCorpus is { } directory
             ? await TextCorpusIngestion.RunAsync(admin, botId, directory, options.Corpus ?? DefaultTextCorpusSite, output)
             : await CrawlIngestion.RunAsync(admin, botId, options.Corpus!, options.MaxPages, options.MaxDepth, options.IngestTimeout, output);
 

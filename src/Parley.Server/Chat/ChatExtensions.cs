@@ -3,6 +3,7 @@ using Parley.Server.Captcha;
 using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Generation.Extractive;
 using Parley.Server.Chat.Providers;
 using Parley.Server.Chat.WebSearch;
 using Parley.Server.Credits;
@@ -24,7 +25,6 @@ public static class ChatExtensions
         services.AddSingleton<Bots.BotCache>();
         services.AddSingleton<ChatGate>();
 
-        services.AddSingleton<SentenceVectors>();
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
         services.AddSingleton<ChatClientFactory>();
         services.AddSingleton<CreditPrice>();

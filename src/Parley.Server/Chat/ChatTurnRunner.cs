@@ -6,6 +6,7 @@ using Parley.Core.Conversations;
 using Parley.Server.Chat.Admission;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Generation.Extractive;
 using Parley.Server.Chat.Providers;
 using Parley.Server.Chat.Locking;
 using Parley.Server.Chat.Streaming;
@@ -90,7 +91,8 @@ public sealed class ChatTurnRunner(
                 ? await conversations.GetMessagesAsync(existing.Id, HistoryMessages, aborted)
                 : [];
             var (query, context) = await StandaloneQueryAsync(model, history, request.Message, usage, aborted);
-            var passages = await RetrieveAsync(admission, query, context, sse, aborted);
+            var found = await RetrieveAsync(admission, query, context, sse, aborted);
+            var passages = found?.Passages;
             if (passages is not null)
                 passages = await webSearch.SupplementAsync(bot, query, passages, sse, aborted);
 
@@ -106,7 +108,7 @@ public sealed class ChatTurnRunner(
             var gate = new BlockedTermsGate(bot);
             var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
-            BindEmbeddingModel(prompt, bot);
+            BindExtractiveHints(prompt, bot, found?.Earlier);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
             citations = declined ? [] : Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
@@ -190,14 +192,14 @@ public sealed class ChatTurnRunner(
     }
 
     /// <summary>The passages for the question, or null when the knowledge could not be searched in time.</summary>
-    private async Task<IReadOnlyList<Passage>?> RetrieveAsync(
+    private async Task<TurnRetrieval?> RetrieveAsync(
         ChatAdmission admission, string query, IReadOnlyList<Message> context, SseWriter sse, CancellationToken aborted)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         budget.CancelAfter(retrieval.Value.TimeoutMs);
         try
         {
-            return await retriever.RetrieveAsync(admission.Bot, query, context, budget.Token);
+            return await retriever.RetrieveTurnAsync(admission.Bot, query, context, budget.Token);
         }
         catch (Exception e) when (!aborted.IsCancellationRequested)
         {
@@ -256,11 +258,18 @@ public sealed class ChatTurnRunner(
         }
     }
 
-    /// <summary>The extractive generator compares sentences with the bot's own embedding model; providers ignore it.</summary>
-    private void BindEmbeddingModel(Prompt prompt, Bot bot)
+    /// <summary>
+    /// What the extractive generator reads beside the passages: the earlier question a follow-up leans on, and how
+    /// close in meaning a passage must be on the bot's embedding model's scale. Model providers do not send these.
+    /// </summary>
+    private void BindExtractiveHints(Prompt prompt, Bot bot, string? earlier)
     {
-        if (prompt.Messages.FirstOrDefault(m => m.Role == ChatRole.System) is { } system)
-            (system.AdditionalProperties ??= [])[PromptKeys.EmbeddingModel] = embedder.ModelOf(bot);
+        if (prompt.Messages.FirstOrDefault(m => m.Role == ChatRole.System) is not { } system)
+            return;
+        var hints = system.AdditionalProperties ??= [];
+        hints[PromptKeys.MeaningBar] = embedder.ModelOf(bot).MeaningBar;
+        if (earlier is not null)
+            hints[PromptKeys.EarlierQuestion] = earlier;
     }
 
     private static async ValueTask SendAsync(string text, SseWriter sse, CancellationToken aborted)

@@ -51,6 +51,16 @@ public sealed class DemoBotSeeder(
             StartupBanner.Print(address, adminKey, this, Console.Out);
     }
 
+    /// <summary>What a newcomer asks first; each is answered by a section of Parley's own documentation.</summary>
+    public static readonly IReadOnlyList<string> SuggestedQuestions =
+    [
+        StartupBanner.DemoQuestion,
+        "How do I add my website to a bot?",
+        "How do I use an OpenAI-compatible or local model?",
+        "How do I set a rate limit on a bot?",
+        "What happens when a workspace runs out of credits?",
+    ];
+
     private async Task SeedAsync(string address, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -61,6 +71,7 @@ public sealed class DemoBotSeeder(
             WorkspaceId = workspace.Id,
             Name = BotName,
             WelcomeMessage = "Hi! Ask me anything about Parley: running it, the Chat API, the widget, bots and credits.",
+            SuggestedQuestions = SuggestedQuestions,
             CreatedAt = now,
             UpdatedAt = now,
         };

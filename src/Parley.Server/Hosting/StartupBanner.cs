@@ -8,6 +8,9 @@ namespace Parley.Server.Hosting;
 /// <summary>What a newcomer needs after <c>dotnet run</c>: where the Playground is, the admin key, and a curl that works.</summary>
 internal static class StartupBanner
 {
+    /// <summary>The question the printed curl asks the demo bot, also its first suggested question.</summary>
+    public const string DemoQuestion = "How do I embed the chat widget on my site?";
+
     public static void Print(string address, AdminKey adminKey, DemoBotSeeder demo, TextWriter output)
     {
         output.WriteLine();
@@ -23,7 +26,7 @@ internal static class StartupBanner
             output.WriteLine();
             output.WriteLine($"  curl -N -X POST {address}/v1/public/chat/stream \\");
             output.WriteLine("    -H \"Content-Type: application/json\" \\");
-            output.WriteLine($"    -d '{{\"bot_id\": \"{botId}\", \"message\": \"How do I embed the chat widget on my site?\", \"session_id\": \"demo-session\"}}'");
+            output.WriteLine($"    -d '{{\"bot_id\": \"{botId}\", \"message\": \"{DemoQuestion}\", \"session_id\": \"demo-session\"}}'");
         }
 
         output.WriteLine();

@@ -11,8 +11,8 @@ namespace Parley.Server.Knowledge;
 /// <summary>
 /// Finds the passages of a bot's knowledge that answer a question, by its words (BM25) and by its
 /// meaning (embeddings), fused by reciprocal rank, one passage per page so citations name distinct
-/// pages. A short follow-up ("and how long does that take?") borrows the previous question, so it
-/// retrieves about the thing being discussed.
+/// pages. A follow-up ("and how long does that take?") borrows the previous question, so it retrieves
+/// about the thing being discussed.
 /// </summary>
 public sealed class KnowledgeRetriever(
     KnowledgeIndexes indexes, ChunkEmbedder embedder, IOptions<RetrievalOptions> options, IKnowledgeSearch? search = null)
@@ -30,14 +30,43 @@ public sealed class KnowledgeRetriever(
     private const int LexicalCandidates = 24;
     private const double ContextWeight = 0.5;
 
+    // How much better the best passage must match with an earlier question's help for the question to be read as its follow-up.
+    private const double FollowUpGain = 0.05;
+
+    // How far (in chunks, which are numbered in reading order) a chunk of the same section may be to be read with the best one.
+    private const int SectionReach = 2;
+
     // Reciprocal rank fusion's usual constant: ranks deep in either list still count, a little.
     private const double FusionK = 60;
 
     /// <summary>The passages for a question, at most <paramref name="limit"/> (else <c>Parley:Retrieval:MaxPassages</c>), best first.</summary>
     public async Task<IReadOnlyList<Passage>> RetrieveAsync(
+        Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct, int? limit = null) =>
+        (await RetrieveTurnAsync(bot, question, history, ct, limit)).Passages;
+
+    /// <summary>
+    /// The passages for a question asked in a conversation. It is searched as asked; when the conversation has an
+    /// earlier question, also with that question lending its words and meaning, and the earlier question is kept
+    /// only if it finds a clearly better match: a question that stands alone ("Do you ship to Canada?" then
+    /// "Any student discounts?") is answered as itself, one that needs the earlier turn ("and how long does
+    /// that take?") finds little alone and much more with it.
+    /// </summary>
+    public async Task<TurnRetrieval> RetrieveTurnAsync(
         Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct, int? limit = null)
     {
-        var terms = WeightedTerms(question, history, out var followUp);
+        var alone = await SearchAsync(bot, question, earlier: null, limit, ct);
+        if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous)
+            return new TurnRetrieval(alone, null);
+        var together = await SearchAsync(bot, question, previous.Content, limit, ct);
+        var gain = Best(together) - Best(alone);
+        return gain >= FollowUpGain ? new TurnRetrieval(together, previous.Content) : new TurnRetrieval(alone, null);
+
+        static double Best(IReadOnlyList<Passage> passages) => passages.Count == 0 ? 0 : passages.Max(p => p.Score);
+    }
+
+    private async Task<IReadOnlyList<Passage>> SearchAsync(Bot bot, string question, string? earlier, int? limit, CancellationToken ct)
+    {
+        var terms = WeightedTerms(question, earlier);
         var settings = options.Value;
         var inDatabase = search is not null && settings.InDatabase;
         var index = inDatabase ? null : await indexes.GetAsync(bot, ct);
@@ -46,7 +75,7 @@ public sealed class KnowledgeRetriever(
         // In memory, the index's own model: the one its vectors were made with.
         var model = inDatabase ? embedder.ModelOf(bot) : index!.Model;
         if ((inDatabase ? model.Id is not null && await HasVectorsAsync(bot, model.Id, ct) : index!.Vectors is not null) &&
-            await ChunkEmbedder.EmbedQuestionAsync(model, QueryText(question, history, followUp), ct) is { } query)
+            await ChunkEmbedder.EmbedQuestionAsync(model, earlier is null ? question : $"{earlier}\n{question}", ct) is { } query)
         {
             semantic = inDatabase
                 ? await search!.NearestAsync(bot.Id, model.Id!, query, Candidates, ct)
@@ -64,7 +93,7 @@ public sealed class KnowledgeRetriever(
             : words.Search(terms, wanted, settings.MinCoverage);
 
         if (!hybrid)
-            return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m))), limit ?? settings.MaxPassages);
+            return OnePerPage(lexical.Select(m => (m.Chunk, Relevance: LexicalRelevance(m), Similarity: (double?)null)), limit ?? settings.MaxPassages);
 
         var fused = new Dictionary<long, Candidate>();
         for (var rank = 0; rank < lexical.Count; rank++)
@@ -77,7 +106,7 @@ public sealed class KnowledgeRetriever(
             Of(fused, semantic[rank].Chunk).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
 
         return OnePerPage(
-            fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).Select(c => (c.Chunk, c.Relevance)),
+            fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).Select(c => (c.Chunk, c.Relevance, (double?)c.Similarity)),
             limit ?? settings.MaxPassages);
     }
 
@@ -95,20 +124,46 @@ public sealed class KnowledgeRetriever(
         return exists;
     }
 
-    /// <summary>The best passage of each page, in the given order, numbered for citing.</summary>
-    private static List<Passage> OnePerPage(IEnumerable<(StoredChunk Chunk, double Relevance)> ranked, int limit)
+    /// <summary>
+    /// The best passage of each page, in the given order, numbered for citing. A section longer than one passage is
+    /// several chunks: those of the best one's section that were found too are read with it, in reading order, so
+    /// the answer sees the section's opening, or the code its sentence introduces, when a later chunk matched best.
+    /// </summary>
+    private static List<Passage> OnePerPage(IEnumerable<(StoredChunk Chunk, double Relevance, double? Similarity)> ranked, int limit)
     {
+        var candidates = ranked.ToList();
         var pages = new HashSet<string>(StringComparer.Ordinal);
         var passages = new List<Passage>(limit);
-        foreach (var (chunk, relevance) in ranked)
+        foreach (var (chunk, relevance, similarity) in candidates)
         {
             if (passages.Count == limit)
                 break;
-            if (pages.Add(PageOf(chunk)))
-                passages.Add(ToPassage(passages.Count + 1, chunk, Math.Round(relevance, 3)));
+            if (!pages.Add(PageOf(chunk)))
+                continue;
+            var section = candidates.Select(c => c.Chunk)
+                .Where(c => c.SourceId == chunk.SourceId && c.Url == chunk.Url && c.Heading == chunk.Heading && Math.Abs(c.ChunkId - chunk.ChunkId) <= SectionReach)
+                .DistinctBy(c => c.ChunkId).OrderBy(c => c.ChunkId).ToList();
+            var passage = ToPassage(passages.Count + 1, chunk, Math.Round(relevance, 3)) with { Similarity = similarity };
+            passages.Add(section.Count > 1 ? passage with { Text = SectionText(section), Matched = chunk.Text } : passage);
         }
 
         return passages;
+    }
+
+    /// <summary>Chunks of one section joined; the paragraph a chunk repeats from the one before it is read once.</summary>
+    private static string SectionText(List<StoredChunk> section)
+    {
+        var paragraphs = new List<string>();
+        foreach (var chunk in section)
+        {
+            foreach (var paragraph in chunk.Text.Split("\n\n"))
+            {
+                if (paragraphs.Count == 0 || !paragraphs.TakeLast(3).Contains(paragraph, StringComparer.Ordinal))
+                    paragraphs.Add(paragraph);
+            }
+        }
+
+        return string.Join("\n\n", paragraphs);
     }
 
     /// <summary>Without embeddings: coverage says how much of the question a passage speaks to, BM25 how strongly.</summary>
@@ -129,33 +184,19 @@ public sealed class KnowledgeRetriever(
     private static Passage ToPassage(int number, StoredChunk chunk, double score) =>
         new(number, chunk.SourceId, chunk.SourceType, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, score);
 
-    private static string QueryText(string question, IReadOnlyList<Message> history, bool followUp) =>
-        followUp && history.LastOrDefault(m => m.Role == MessageRole.User) is { } previous ? $"{previous.Content}\n{question}" : question;
-
-    private static List<QueryTerm> WeightedTerms(string question, IReadOnlyList<Message> history, out bool followUp)
+    /// <summary>The question's own words, and those an earlier question lends it at less weight.</summary>
+    private static List<QueryTerm> WeightedTerms(string question, string? earlier)
     {
-        var own = QueryTerms.Extract(question);
-        var terms = own.Select(w => new QueryTerm(QueryTerms.Stem(w), 1.0)).DistinctBy(t => t.Stem).ToList();
-        var previous = history.LastOrDefault(m => m.Role == MessageRole.User);
-        followUp = previous is not null && IsFollowUp(question, own.Count);
-        if (followUp)
+        var terms = QueryTerms.Extract(question).Select(w => new QueryTerm(QueryTerms.Stem(w), 1.0)).DistinctBy(t => t.Stem).ToList();
+        foreach (var word in earlier is null ? [] : QueryTerms.Extract(earlier))
         {
-            foreach (var word in QueryTerms.Extract(previous!.Content))
-            {
-                var stem = QueryTerms.Stem(word);
-                if (!terms.Exists(t => t.Stem == stem))
-                    terms.Add(new QueryTerm(stem, ContextWeight));
-            }
+            var stem = QueryTerms.Stem(word);
+            if (!terms.Exists(t => t.Stem == stem))
+                terms.Add(new QueryTerm(stem, ContextWeight));
         }
 
         return terms;
     }
-
-    private static readonly string[] Anaphora = ["it", "its", "that", "this", "those", "these", "they", "them", "there", "one"];
-
-    /// <summary>A question too short or too vague ("it", "that") to stand alone; the answer step reads it the same way.</summary>
-    internal static bool IsFollowUp(string question, int contentWords) =>
-        contentWords < 3 || QueryTerms.Words(question).Any(w => Anaphora.Contains(w));
 
     /// <summary>One chunk's standing in either ranking, and what its relevance is made of.</summary>
     private sealed class Candidate(StoredChunk chunk)
@@ -165,13 +206,15 @@ public sealed class KnowledgeRetriever(
         public double Fusion { get; private set; }
 
         private double _coverage;
-        private double _similarity;
+
+        /// <summary>Cosine of the question to the chunk, on the embedding model's own scale.</summary>
+        public double Similarity { get; private set; }
 
         /// <summary>
         /// 0..1: how much of the question the passage speaks to (word coverage) and how close it is in
         /// meaning; MiniLM puts unrelated text near 0.1 and a passage that answers near 0.6 or above.
         /// </summary>
-        public double Relevance => (0.4 * _coverage) + (0.6 * Math.Clamp((_similarity - 0.1) / 0.5, 0, 1));
+        public double Relevance => (0.4 * _coverage) + (0.6 * Math.Clamp((Similarity - 0.1) / 0.5, 0, 1));
 
         public void Add(int rank, bool lexical, double coverage = 0, double similarity = 0)
         {
@@ -179,7 +222,7 @@ public sealed class KnowledgeRetriever(
             if (lexical)
                 _coverage = coverage;
             else
-                _similarity = similarity;
+                Similarity = similarity;
         }
     }
 }

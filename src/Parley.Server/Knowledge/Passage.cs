@@ -12,4 +12,11 @@ public sealed record Passage(
     string? Heading,
     string Text,
     double Score,
-    bool FromWebSearch = false);
+    bool FromWebSearch = false)
+{
+    /// <summary>Cosine of the question to the passage by the bot's embedding model, when retrieval compared them by meaning.</summary>
+    public double? Similarity { get; init; }
+
+    /// <summary>When <see cref="Text"/> is a whole section read from several chunks, the chunk that matched the question.</summary>
+    public string? Matched { get; init; }
+}

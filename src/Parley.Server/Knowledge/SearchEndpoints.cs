@@ -41,7 +41,7 @@ public static class SearchEndpoints
 
         var passages = await retriever.RetrieveAsync(bot, query!, [], ct, limit);
         return TypedResults.Ok(new SearchResponse(query!, passages.Select(p =>
-            new SearchPassage(p.Number, p.PageTitle, p.Url, p.SourceId, p.Heading, p.Score, p.Text)).ToList()));
+            new SearchPassage(p.Number, p.PageTitle, p.Url, p.SourceId, p.Heading, p.Score, p.Similarity is { } s ? Math.Round(s, 3) : null, p.Text)).ToList()));
     }
 }
 
@@ -49,4 +49,4 @@ public sealed record SearchRequest(string Query, int? Limit);
 
 public sealed record SearchResponse(string Query, IReadOnlyList<SearchPassage> Passages);
 
-public sealed record SearchPassage(int Rank, string PageTitle, string? SourceUrl, string SourceId, string? Heading, double Score, string Text);
+public sealed record SearchPassage(int Rank, string PageTitle, string? SourceUrl, string SourceId, string? Heading, double Score, double? Similarity, string Text);

@@ -26,7 +26,7 @@ public static partial class TextChunker
             var sectionUrl = url is not null && heading is not null ? $"{url.Split('#')[0]}#{anchor ?? Slug(heading)}" : url;
             var current = new List<string>();
             var tokens = 0;
-            foreach (var (paragraph, count) in paragraphs.SelectMany(SplitLongParagraph))
+            foreach (var (paragraph, count) in KeepIntroductions(paragraphs).SelectMany(SplitLongParagraph))
             {
                 if (tokens > 0 && tokens + count > MaxTokens)
                 {
@@ -120,9 +120,40 @@ public static partial class TextChunker
     [GeneratedRegex(@"^(.*?)\s*\{#([^\s{}]+)\}$")]
     private static partial Regex ExplicitAnchor();
 
-/// <summary>
-    /// The paragraph with its token count, or, past the budget, runs of its words within it. WordPiece splits
-    /// text into words before it splits words into pieces, so a run's tokens are the sum of its words' tokens.
+    /// <summary>
+    /// A sentence ending in a colon is joined to the list, table or code block it introduces, so the two always
+    /// land in one passage: an answer quoting "Paste this tag into your page:" needs the tag.
+    /// </summary>
+    private static IEnumerable<string> KeepIntroductions(List<string> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            if (i + 1 < paragraphs.Count && paragraphs[i].EndsWith(':') && IsBlock(paragraphs[i + 1]))
+            {
+                yield return $"{paragraphs[i]}\n\n{paragraphs[i + 1]}";
+                i++;
+            }
+            else
+            {
+                yield return paragraphs[i];
+            }
+        }
+    }
+
+    private static bool IsBlock(string paragraph)
+    {
+        var first = paragraph.TrimStart();
+        return first.StartsWith("```", StringComparison.Ordinal) || first.StartsWith("~~~", StringComparison.Ordinal)
+            || first.StartsWith("- ", StringComparison.Ordinal) || first.StartsWith("* ", StringComparison.Ordinal)
+            || first.StartsWith('|') || first.Contains(" | ", StringComparison.Ordinal)
+            || (first.Length > 2 && char.IsAsciiDigit(first[0]) && first.IndexOf(". ", StringComparison.Ordinal) is > 0 and <= 3);
+    }
+
+    /// <summary>
+    /// The paragraph with its token count, or, past the budget, smaller pieces of it: an introduction and its
+    /// block apart; a block (code, list, table: text in lines) at line boundaries, a code block closed and opened
+    /// again around each cut; prose in runs of words. WordPiece splits text into words before it splits words
+    /// into pieces, so a run's tokens are the sum of its words' tokens.
     /// </summary>
     private static IEnumerable<(string Text, int Tokens)> SplitLongParagraph(string paragraph)
     {
@@ -130,6 +161,23 @@ public static partial class TextChunker
         if (total <= MaxTokens)
         {
             yield return (paragraph, total);
+            yield break;
+        }
+
+        // An introduction too long to share a passage with its block goes alone; else it leads the block's first piece.
+        if (paragraph.Split("\n\n", 2) is [var intro, var block] && intro.EndsWith(':') && !IsBlock(intro))
+        {
+            var introTokens = Tokens(intro);
+            var pieces = introTokens > MaxTokens / 2 ? SplitLongParagraph(intro).Concat(SplitLongParagraph(block)) : LinesWithin(block, MaxTokens - introTokens).Select((piece, i) => i == 0 ? ($"{intro}\n\n{piece.Text}", piece.Tokens + introTokens) : piece);
+            foreach (var piece in pieces)
+                yield return piece;
+            yield break;
+        }
+
+        if (paragraph.Contains('\n'))
+        {
+            foreach (var piece in LinesWithin(paragraph, MaxTokens))
+                yield return piece;
             yield break;
         }
 
@@ -151,6 +199,48 @@ public static partial class TextChunker
 
         if (run.Count > 0)
             yield return (string.Join(' ', run), tokens);
+    }
+
+    /// <summary>Runs of whole lines within the budget; a line longer than the budget alone goes on in words.</summary>
+    private static IEnumerable<(string Text, int Tokens)> LinesWithin(string block, int firstBudget)
+    {
+        var lines = block.Split('\n').ToList();
+        var fence = lines[0].TrimStart() is var open && (open.StartsWith("```", StringComparison.Ordinal) || open.StartsWith("~~~", StringComparison.Ordinal))
+            && lines.Count > 1 && lines[^1].Trim() == open[..3] ? open : null;
+        if (fence is not null)
+            lines = lines.GetRange(1, lines.Count - 2);
+        var wrap = fence is null ? 0 : Tokens(fence) + Tokens(fence[..3]);
+
+        var run = new List<string>();
+        var tokens = wrap;
+        var budget = firstBudget;
+        foreach (var line in lines)
+        {
+            var count = Tokens(line);
+            if (run.Count > 0 && tokens + count > budget)
+            {
+                yield return Close(run, tokens);
+                run = [];
+                tokens = wrap;
+                budget = MaxTokens;
+            }
+
+            if (wrap + count > MaxTokens)
+            {
+                foreach (var words in SplitLongParagraph(line))
+                    yield return fence is null ? words : Close([words.Text], words.Tokens + wrap);
+                continue;
+            }
+
+            run.Add(line);
+            tokens += count;
+        }
+
+        if (run.Count > 0)
+            yield return Close(run, tokens);
+
+        (string, int) Close(List<string> run, int tokens) =>
+            (fence is null ? string.Join('\n', run) : $"{fence}\n{string.Join('\n', run)}\n{fence[..3]}", tokens);
     }
 
     private static int Tokens(string text) => MiniLmTokenCounter.Shared.Count(text);

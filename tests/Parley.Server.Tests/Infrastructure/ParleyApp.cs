@@ -148,7 +148,8 @@ public sealed class ParleyApp : WebApplicationFactory<Program>
     private async Task WaitUntilReadyAsync()
     {
         using var client = NewHttpClient();
-        for (var attempt = 0; attempt < 200; attempt++)
+        // Ready once its start-up work is done (a demo bot's pages embedded, say): seconds on a busy machine.
+        for (var attempt = 0; attempt < 2400; attempt++)
         {
             if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
                 return;

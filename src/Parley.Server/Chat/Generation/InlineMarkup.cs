@@ -14,6 +14,40 @@ public static partial class InlineMarkup
     {
         if (text.Length == 0)
             return text;
+        // Inside inline code every character is meant: `Parley__Knowledge__X` keeps its underscores, `</body>` its tag.
+        var spans = InlineCode().Split(text);
+        for (var i = 0; i < spans.Length; i++)
+            spans[i] = i % 2 == 1 ? spans[i] : StripProse(spans[i]);
+        return Spaces().Replace(string.Concat(spans), " ").Trim();
+    }
+
+    /// <summary>
+    /// The fragment as an answer quotes it, still Markdown: inline code, emphasis and web links stay; links to
+    /// the site's own relative paths, images, heading anchors, footnote markers and raw tags outside code go.
+    /// </summary>
+    public static string ForAnswer(string text)
+    {
+        var parts = InlineCodeSpan().Split(text);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 1)
+                continue;
+            var part = Image().Replace(parts[i], "$1");
+            part = Link().Replace(part, m => IsWebLink(m.Value) ? m.Value : m.Groups[1].Value);
+            part = Footnote().Replace(part, "");
+            part = HeadingAnchor().Replace(part, "");
+            part = Tag().Replace(part, " ");
+            parts[i] = part;
+        }
+
+        return Spaces().Replace(string.Concat(parts), " ").Trim();
+    }
+
+    private static bool IsWebLink(string link) =>
+        link.Contains("](http://", StringComparison.OrdinalIgnoreCase) || link.Contains("](https://", StringComparison.OrdinalIgnoreCase);
+
+    private static string StripProse(string text)
+    {
         text = Image().Replace(text, "$1");
         text = Link().Replace(text, "$1");
         text = ReferenceLink().Replace(text, "$1");
@@ -21,14 +55,12 @@ public static partial class InlineMarkup
         text = HeadingAnchor().Replace(text, "");
         text = AutoLink().Replace(text, "");
         text = Tag().Replace(text, " ");
-        text = InlineCode().Replace(text, "$1");
-        text = Strong().Replace(text, "$2");
+        text = Strong().Replace(text, "$1$2");
         text = Emphasis().Replace(text, "$1");
         text = Underscored().Replace(text, "$1");
         text = Struck().Replace(text, "$1");
         text = Escape().Replace(text, "$1");
-        text = WebUtility.HtmlDecode(text);
-        return Spaces().Replace(text, " ").Trim();
+        return WebUtility.HtmlDecode(text);
     }
 
     /// <summary>Whether the text still carries an address: a sentence built around one reads badly without it.</summary>
@@ -55,10 +87,16 @@ public static partial class InlineMarkup
     [GeneratedRegex(@"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")]
     private static partial Regex Tag();
 
+    // Split() keeps the captured code (odd indexes) without its backticks.
     [GeneratedRegex(@"`+([^`]+?)`+")]
     private static partial Regex InlineCode();
 
-    [GeneratedRegex(@"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")]
+    // The same spans, captured with their backticks, for text that stays Markdown.
+    [GeneratedRegex(@"(`+[^`]+?`+)")]
+    private static partial Regex InlineCodeSpan();
+
+    // As in CommonMark, underscores inside a word (snake_case, Parley__Knowledge__X) are no emphasis.
+    [GeneratedRegex(@"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])")]
     private static partial Regex Strong();
 
     [GeneratedRegex(@"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")]

@@ -33,6 +33,8 @@ public static partial class PromptBuilder
     {
         var head = Head(bot);
         var turns = history.Select(m => (m.Role, Text: m.Role == MessageRole.Assistant ? WithoutMarkers(m.Content) : m.Content)).ToList();
+        if (budget is not null)
+            passages = Narrowed(head, passages, question, budget);
         var (firstTurn, keptPassages) = budget is null ? (0, passages.Count) : Fit(head, passages, turns, question, budget);
 
         var fitted = passages.Take(keptPassages).ToList();
@@ -50,6 +52,28 @@ public static partial class PromptBuilder
             messages.Add(new ChatMessage(role == MessageRole.User ? ChatRole.User : ChatRole.Assistant, text));
         messages.Add(new ChatMessage(ChatRole.User, question));
         return new Prompt(messages, fitted);
+    }
+
+    /// <summary>
+    /// Passages are whole sections where retrieval found several of a section's chunks; when they do not all fit,
+    /// the lowest-ranked are narrowed to the chunk that matched before any passage is left out.
+    /// </summary>
+    private static IReadOnlyList<Passage> Narrowed(string head, IReadOnlyList<Passage> passages, string question, PromptBudget budget)
+    {
+        var room = budget.PromptTokens - TokenCounter.CountMessage(head) - TokenCounter.CountMessage(question);
+        var tokens = passages.Select(p => TokenCounter.Count(Render(p))).ToList();
+        if (tokens.Sum() <= room)
+            return passages;
+        var narrowed = passages.ToList();
+        for (var i = narrowed.Count - 1; i >= 0 && tokens.Sum() > room; i--)
+        {
+            if (narrowed[i].Matched is not { } matched || matched == narrowed[i].Text)
+                continue;
+            narrowed[i] = narrowed[i] with { Text = matched };
+            tokens[i] = TokenCounter.Count(Render(narrowed[i]));
+        }
+
+        return narrowed;
     }
 
     /// <summary>How many of the oldest turns to leave out, and how many passages to keep, to stay in the budget.</summary>

@@ -10,8 +10,11 @@ public static class PromptKeys
     /// <summary>On the system message: the <c>IReadOnlyList&lt;Passage&gt;</c> the prompt was built from.</summary>
     public const string Passages = "parley.passages";
 
-    /// <summary>On the system message: the bot's <c>EmbeddingModel</c>, with which the extractive generator compares sentences.</summary>
-    public const string EmbeddingModel = "parley.embedding_model";
+    /// <summary>On the system message: the <c>MeaningBar</c> of the bot's embedding model, for the extractive generator.</summary>
+    public const string MeaningBar = "parley.meaning_bar";
+
+    /// <summary>On the system message: the earlier question this one follows up, when retrieval read it as a follow-up.</summary>
+    public const string EarlierQuestion = "parley.earlier_question";
 
     /// <summary>On the last streamed update: the numbers (<c>int[]</c>) of the passages the answer used.</summary>
     public const string CitedPassages = "parley.cited_passages";

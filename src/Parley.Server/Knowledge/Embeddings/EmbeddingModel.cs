@@ -10,6 +10,9 @@ public sealed record EmbeddingModel(string? Id, IEmbeddingGenerator<string, Embe
 {
     public static EmbeddingModel None { get; } = new(null, null);
 
+    /// <summary>How close in meaning a passage must be to be quoted, on this model's scale.</summary>
+    public MeaningBar MeaningBar { get; init; } = MeaningBar.MiniLm;
+
     public const string LocalId = "local/all-MiniLM-L6-v2";
 
     /// <summary>The endpoint is part of the name: two servers may serve different weights under one model name.</summary>

@@ -1,17 +1,15 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
-using Parley.Core.Knowledge;
 using Parley.Server.Knowledge;
 using Parley.Server.Knowledge.Embeddings;
 
-namespace Parley.Server.Chat.Generation;
+namespace Parley.Server.Chat.Generation.Extractive;
 
 /// <summary>
 /// The offline default generator: answers by quoting the retrieved passages (see <see cref="ExtractiveAnswer"/>),
-/// with no language model and no API key; when the bot has an embedding model, sentences are also chosen by
-/// meaning. It is an <see cref="IChatClient"/> like any model provider, so the pipeline cannot tell them apart.
+/// with no language model and no API key. It is an <see cref="IChatClient"/> like any model provider, so the pipeline cannot tell them apart.
 /// </summary>
-public sealed class ExtractiveChatClient(SentenceVectors? sentences = null) : IChatClient
+public sealed class ExtractiveChatClient : IChatClient
 {
     private const int WordsPerPiece = 4;
 
@@ -24,6 +22,7 @@ public sealed class ExtractiveChatClient(SentenceVectors? sentences = null) : IC
         return updates.ToChatResponse();
     }
 
+#pragma warning disable CS1998 // An iterator that composes its answer at once, and streams it as a model would.
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages,
         ChatOptions? options = null,
@@ -32,12 +31,11 @@ public sealed class ExtractiveChatClient(SentenceVectors? sentences = null) : IC
         var conversation = messages as IList<ChatMessage> ?? messages.ToList();
         var properties = conversation.FirstOrDefault(m => m.Role == ChatRole.System)?.AdditionalProperties;
         var passages = properties?.TryGetValue(PromptKeys.Passages, out var value) == true && value is IReadOnlyList<Passage> list ? list : [];
-        var question = QuestionOf(conversation);
+        var question = conversation.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
+        var earlier = properties?.TryGetValue(PromptKeys.EarlierQuestion, out var e) == true ? e as string : null;
+        var bar = properties?.TryGetValue(PromptKeys.MeaningBar, out var b) == true && b is MeaningBar known ? known : MeaningBar.MiniLm;
 
-        var embed = properties?.TryGetValue(PromptKeys.EmbeddingModel, out var model) == true && model is EmbeddingModel { Generator: not null } bound
-            ? (texts, ct) => sentences is null ? ChunkEmbedder.EmbedTextsAsync(bound, texts, ct) : sentences.EmbedAsync(bound, texts, ct)
-            : (EmbedTexts?)null;
-        var (text, cited) = await ExtractiveAnswer.ComposeAsync(question, passages, embed, cancellationToken);
+        var (text, cited) = ExtractiveAnswer.Compose(question, earlier, passages, bar);
         foreach (var piece in Pieces(text))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -53,21 +51,7 @@ public sealed class ExtractiveChatClient(SentenceVectors? sentences = null) : IC
             FinishReason = ChatFinishReason.Stop,
         };
     }
-
-    /// <summary>
-    /// The visitor's question; a follow-up ("and how long does it last?") is read together with the question
-    /// before it, as retrieval reads it, so the sentences chosen are about the thing being discussed.
-    /// </summary>
-    private static string QuestionOf(IList<ChatMessage> conversation)
-    {
-        var asked = conversation.Where(m => m.Role == ChatRole.User).Select(m => m.Text).ToList();
-        if (asked.Count == 0)
-            return "";
-        var question = asked[^1];
-        return asked.Count > 1 && KnowledgeRetriever.IsFollowUp(question, QueryTerms.Extract(question).Count)
-            ? $"{asked[^2]}\n{question}"
-            : question;
-    }
+#pragma warning restore CS1998
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
         serviceKey is null && serviceType.IsInstanceOfType(this) ? this : null;

@@ -1,0 +1,179 @@
+using System.Text;
+
+namespace Parley.Server.Chat.Generation.Extractive;
+
+/// <summary>
+/// Writes the answer from the units chosen in one section, in reading order, as Markdown: the sentences that
+/// answer, with the list, steps, table or code block that a sentence ending in a colon introduces or that an
+/// item or row belongs to. Bounded: about <see cref="MaxProseWords"/> words of prose and one code block of at most
+/// <see cref="MaxCodeLines"/> lines, cut at a line with "…" so the reader knows to follow the citation.
+/// </summary>
+internal static class SectionQuote
+{
+    public const int MaxProseWords = 120;
+    public const int MaxCodeLines = 15;
+    private const int MaxRows = 8;
+    private const int ShortParagraphWords = 60;
+    private const int ParagraphWords = 80;
+    private const int FollowingSentences = 2;
+    private const string More = "…";
+
+    public static string Write(QuotedPassage passage, IReadOnlyCollection<AnswerUnit> chosen)
+    {
+        var parts = new List<string>();
+        var words = 0;
+        var codeQuoted = false;
+        var done = new HashSet<int>();
+        foreach (var block in chosen.Select(u => u.Block).Distinct().Order())
+        {
+            if (done.Contains(block))
+                continue;
+            var kind = passage.Blocks[block].Kind;
+            if (kind == BlockKind.Prose)
+            {
+                var sentences = passage.Sentences[block];
+                var positions = Around(sentences, chosen.Where(u => u.Block == block).Select(u => u.Position).ToList());
+                var leadsIn = LeadsIntoBlock(passage, block);
+                // A paragraph that introduces a block is read to its end, so its colon is followed by what it announces.
+                if (leadsIn && positions[^1] < sentences.Count - 1 && sentences.Skip(positions[^1] + 1).Sum(AnswerUnit.WordCount) + words < MaxProseWords)
+                    positions.AddRange(Enumerable.Range(positions[^1] + 1, sentences.Count - 1 - positions[^1]));
+                var text = string.Join(' ', positions.Select(p => sentences[p]));
+                parts.Add(InlineMarkup.ForAnswer(text));
+                words += AnswerUnit.WordCount(text);
+                done.Add(block);
+                if (leadsIn && positions[^1] == sentences.Count - 1 && !done.Contains(block + 1))
+                {
+                    parts.Add(Block(passage, block + 1, chosen, ref words, ref codeQuoted));
+                    done.Add(block + 1);
+                }
+            }
+            else
+            {
+                // An item or a row is read after the sentence that introduces its list or table.
+                if (block > 0 && LeadsIntoBlock(passage, block - 1) && !done.Contains(block - 1))
+                {
+                    var intro = passage.Sentences[block - 1][^1];
+                    parts.Add(InlineMarkup.ForAnswer(intro));
+                    words += AnswerUnit.WordCount(intro);
+                }
+
+                parts.Add(Block(passage, block, chosen, ref words, ref codeQuoted));
+                done.Add(block);
+            }
+        }
+
+        return string.Join("\n\n", parts.Where(p => p.Length > 0));
+    }
+
+    /// <summary>
+    /// The sentences of a paragraph to quote: all of a short one (a paragraph is a unit of thought, and its other
+    /// sentences often carry what the question's words did not: "how long?" is answered by "a two-year warranty"
+    /// beside the sentence that matched); else the chosen ones and what follows them, within the budget.
+    /// </summary>
+    private static List<int> Around(List<string> sentences, List<int> chosen)
+    {
+        if (sentences.Sum(AnswerUnit.WordCount) <= ShortParagraphWords)
+            return Enumerable.Range(0, sentences.Count).ToList();
+        var positions = new SortedSet<int>(chosen);
+        var words = positions.Sum(p => AnswerUnit.WordCount(sentences[p]));
+        for (var next = positions.Max + 1; next < sentences.Count && next <= positions.Max + FollowingSentences; next++)
+        {
+            words += AnswerUnit.WordCount(sentences[next]);
+            if (words > ParagraphWords)
+                break;
+            positions.Add(next);
+        }
+
+        return positions.ToList();
+    }
+
+    private static bool LeadsIntoBlock(QuotedPassage passage, int block) =>
+        passage.Blocks[block].Kind == BlockKind.Prose && passage.Blocks[block].Paragraph.TrimEnd().EndsWith(':')
+        && block + 1 < passage.Blocks.Count && passage.Blocks[block + 1].Kind != BlockKind.Prose;
+
+    private static string Block(QuotedPassage passage, int index, IReadOnlyCollection<AnswerUnit> chosen, ref int words, ref bool codeQuoted)
+    {
+        var block = passage.Blocks[index];
+        var wanted = chosen.Where(u => u.Block == index).Select(u => u.Position).ToHashSet();
+        switch (block.Kind)
+        {
+            case BlockKind.Code when !codeQuoted:
+                codeQuoted = true;
+                return Code(block);
+            case BlockKind.List:
+                return List(block, wanted, ref words);
+            case BlockKind.Table:
+                return Table(block, wanted, ref words);
+            default:
+                return "";
+        }
+    }
+
+    private static string Code(PassageBlock block)
+    {
+        var lines = block.Lines.Count <= MaxCodeLines ? block.Lines : [.. block.Lines.Take(MaxCodeLines - 1), More];
+        var fence = block.Lines.Any(l => l.Contains("```", StringComparison.Ordinal)) ? "~~~" : "```";
+        return $"{fence}{block.Language}\n{string.Join('\n', lines)}\n{fence}";
+    }
+
+    /// <summary>The whole list while it fits; else the items around the ones chosen, with "…" where items were left out.</summary>
+    private static string List(PassageBlock block, HashSet<int> wanted, ref int words)
+    {
+        var budget = Math.Max(MaxProseWords - words, MaxProseWords / 3);
+        var kept = new SortedSet<int>();
+        var used = 0;
+        var first = wanted.Count > 0 ? wanted.Min() : 0;
+        // From the first item wanted onwards (steps are read in order), then the ones before it.
+        foreach (var i in Enumerable.Range(first, block.Lines.Count - first).Concat(Enumerable.Range(0, first).Reverse()))
+        {
+            var count = AnswerUnit.WordCount(block.Lines[i]);
+            if (used + count > budget && kept.Count > 0)
+            {
+                if (i > first)
+                    continue;
+                break;
+            }
+
+            kept.Add(i);
+            used += count;
+        }
+
+        words += used;
+        var lines = new List<string>();
+        var previous = -1;
+        foreach (var i in kept)
+        {
+            if (i != previous + 1)
+                lines.Add(Ordered(block.Lines[i]) ? More : $"- {More}");
+            lines.Add(InlineMarkup.ForAnswer(block.Lines[i]));
+            previous = i;
+        }
+
+        if (previous < block.Lines.Count - 1)
+            lines.Add(Ordered(block.Lines[^1]) ? More : $"- {More}");
+        return string.Join('\n', lines);
+    }
+
+    private static bool Ordered(string item) => item.Length > 0 && char.IsAsciiDigit(item[0]);
+
+    /// <summary>The header row, then the rows chosen (or the first ones), as a Markdown table.</summary>
+    private static string Table(PassageBlock block, HashSet<int> wanted, ref int words)
+    {
+        var hasHeader = block.Lines.Count > 1;
+        var body = Enumerable.Range(hasHeader ? 1 : 0, block.Lines.Count - (hasHeader ? 1 : 0)).ToList();
+        var rows = wanted.Count > 0 ? body.Where(wanted.Contains).Take(MaxRows).ToList() : body.Take(MaxRows).ToList();
+        var columns = PassageBlocks.Cells(block.Lines[0]).Count;
+        var table = new StringBuilder();
+        var header = hasHeader ? PassageBlocks.Cells(block.Lines[0]) : Enumerable.Repeat(" ", columns).ToList();
+        table.Append(Row(header)).Append('\n').Append(Row(Enumerable.Repeat("---", header.Count))).Append('\n');
+        foreach (var row in rows)
+        {
+            table.Append(Row(PassageBlocks.Cells(block.Lines[row]))).Append('\n');
+            words += AnswerUnit.WordCount(block.Lines[row]);
+        }
+
+        return table.ToString().TrimEnd();
+
+        static string Row(IEnumerable<string> cells) => $"| {string.Join(" | ", cells.Select(InlineMarkup.ForAnswer))} |";
+    }
+}

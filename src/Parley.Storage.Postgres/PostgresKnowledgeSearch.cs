@@ -24,6 +24,11 @@ internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, TermFrequenci
     // borrowed context) still count when Parley ranks the candidates.
     private const int MaxCascadeTerms = 6;
 
+    // Nearest chunks are fetched twice over and the closest kept, ties by id: which of equally distant chunks an index
+    // scan (or a parallel exact scan) meets first at its LIMIT varies, and this way that only matters for a tie at the
+    // limit shared by more chunks than are wanted.
+    private const int PoolFactor = 2;
+
     private readonly ConcurrentDictionary<string, Task> _indexes = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<StoredChunk>> MatchTermsAsync(string botId, IReadOnlyList<string> stems, int limit, CancellationToken ct = default)
@@ -38,7 +43,9 @@ internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, TermFrequenci
         {
             // Each step must be a GIN lookup: a sequential or ordered index scan "until LIMIT rows match" reads
             // the whole bot when its matches are few, and the planner cannot know they are few.
-            await c.ExecuteAsync("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off", transaction: tx);
+            // No parallel workers either: a parallel Append or heap scan would hand the LIMIT rows in the order workers finish.
+            await c.ExecuteAsync(
+                "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL max_parallel_workers_per_gather = 0", transaction: tx);
             return (await c.QueryAsync<ChunkRow>(new CommandDefinition(
                     $"""
                     WITH found AS MATERIALIZED ({cascade})
@@ -75,12 +82,13 @@ internal sealed class PostgresKnowledgeSearch(PostgresDatabase db, TermFrequenci
                     SELECT c.id, {vector} <=> @query AS distance FROM chunks c
                     WHERE c.bot_id = @botId AND c.embedding_model = {literal} AND vector_dims(c.embedding) = {dimensions}
                     ORDER BY {vector} <=> @query
-                    LIMIT @limit)
+                    LIMIT @pool)
                 SELECT {Columns}, 1 - n.distance AS similarity
                 FROM nearest n JOIN chunks c ON c.id = n.id JOIN sources s ON s.id = c.source_id
                 ORDER BY n.distance, c.id
+                LIMIT @limit
                 """,
-                new { botId, query = new Vector(query), limit }, tx);
+                new { botId, query = new Vector(query), limit, pool = PoolFactor * limit }, tx);
             return rows.Select(r => (r.ToChunk(), r.Similarity)).ToList();
         }, ct);
     }

@@ -8,7 +8,10 @@ namespace Parley.Storage.Postgres;
 /// ranking would mostly put them, each step one GIN lookup: chunks holding all n of the question's terms, then
 /// exactly n-1, and so on; within a level, those holding the rarest term first, then those whose rarest is the
 /// next rarest. The steps are branches of one UNION ALL under a LIMIT, which PostgreSQL stops running once it
-/// has enough rows, so the work is bounded by the candidates wanted, not by the size of the bot.
+/// has enough rows, so the work is bounded by the candidates wanted, not by the size of the bot, except in the
+/// last step it runs: that one is read whole, since within a step the chunks are taken by id, lowest first, so
+/// the same question finds the same candidates however the rows lie on disk (the query runs without parallel
+/// workers, so the branches run in order).
 /// </summary>
 internal static class TermCascade
 {
@@ -32,7 +35,8 @@ internal static class TermCascade
                     clauses.Add($"!({string.Join(" | ", rarestFirst.Take(j).Select(Lexeme))})");
                 var name = $"q{steps.Count}";
                 parameters.Add(name, string.Join(" & ", clauses));
-                steps.Add($"(SELECT id, {k} AS matched, {j} AS step FROM chunks WHERE bot_id = @botId AND terms @@ @{name}::tsquery LIMIT @limit)");
+                // Ordered by id, so the step the LIMIT cuts short gives the same chunks every time, not the first the scan met.
+                steps.Add($"(SELECT id, {k} AS matched, {j} AS step FROM chunks WHERE bot_id = @botId AND terms @@ @{name}::tsquery ORDER BY id LIMIT @limit)");
             }
         }
 

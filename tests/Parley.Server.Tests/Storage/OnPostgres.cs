@@ -227,6 +227,11 @@ public sealed class SearchApiOnPostgres : SearchApiTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class RetrievalDeterminismOnPostgres : RetrievalDeterminismTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
 public sealed class RemoteEmbeddingsOnPostgres : RemoteEmbeddingsTests
 {
     protected override Backend Backend => Backend.Postgres;
@@ -266,6 +271,13 @@ public sealed class ContinuationWithInMemoryIndexOnPostgres : ContinuationTests
 }
 
 public sealed class SourceApiWithInMemoryIndexOnPostgres : SourceApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+
+    protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
+}
+
+public sealed class RetrievalDeterminismWithInMemoryIndexOnPostgres : RetrievalDeterminismTests
 {
     protected override Backend Backend => Backend.Postgres;
 

@@ -53,8 +53,8 @@ public sealed class LexicalIndex
     }
 
     /// <summary>
-    /// The <paramref name="limit"/> chunks that best answer the query: ranked by coverage, then BM25,
-    /// among those holding at least <paramref name="minCoverage"/> of the query's weight.
+    /// The <paramref name="limit"/> chunks that best answer the query: ranked by coverage, then BM25, then
+    /// chunk id (lower first), among those holding at least <paramref name="minCoverage"/> of the query's weight.
     /// </summary>
     public IReadOnlyList<LexicalMatch> Search(IReadOnlyList<QueryTerm> terms, int limit, double minCoverage)
     {
@@ -64,6 +64,9 @@ public sealed class LexicalIndex
         var scores = ArrayPool<float>.Shared.Rent(_chunks.Length);
         var found = ArrayPool<uint>.Shared.Rent(_chunks.Length);
         var touched = new Touched(ArrayPool<int>.Shared.Rent(_chunks.Length));
+        // A pooled array is not zeroed: a new one is allocated uninitialised, and one returned by other code keeps its data.
+        Array.Clear(scores, 0, _chunks.Length);
+        Array.Clear(found, 0, _chunks.Length);
         try
         {
             var totalWeight = 0.0;
@@ -74,13 +77,14 @@ public sealed class LexicalIndex
                     Accumulate(postings, (float)terms[t].Weight, 1u << t, scores, found, touched);
             }
 
-            var best = new PriorityQueue<LexicalMatch, (double, double)>(limit);
+            // Ties are broken by chunk id, lower first, so the order is a function of the knowledge alone.
+            var best = new PriorityQueue<LexicalMatch, (double, double, long)>(limit);
             foreach (var doc in touched.Docs)
             {
                 var coverage = WeightOf(found[doc], terms) / totalWeight;
                 if (coverage < minCoverage)
                     continue;
-                var rank = (coverage, (double)scores[doc]);
+                var rank = (coverage, (double)scores[doc], -_chunks[doc].ChunkId);
                 if (best.Count < limit)
                     best.Enqueue(new LexicalMatch(_chunks[doc], coverage, scores[doc]), rank);
                 else if (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0)

@@ -44,22 +44,24 @@ public sealed class VectorIndex
     {
         if (query.Length != _dimensions)
             return [];
-        var best = new PriorityQueue<int, float>(limit);
+        // Equal similarities (the same text on several pages) are ranked by chunk id, lower first: the order is total.
+        var best = new PriorityQueue<int, (float Score, long NegatedId)>(limit);
         var vectors = _vectors.AsSpan();
         for (var i = 0; i < _chunks.Length; i++)
         {
             var score = TensorPrimitives.Dot(query, vectors.Slice(i * _dimensions, _dimensions));
+            var rank = (score, -_chunks[i].ChunkId);
             if (best.Count < limit)
-                best.Enqueue(i, score);
-            else if (best.TryPeek(out _, out var worst) && score > worst)
-                best.EnqueueDequeue(i, score);
+                best.Enqueue(i, rank);
+            else if (best.TryPeek(out _, out var worst) && score >= worst.Score && rank.CompareTo(worst) > 0)
+                best.EnqueueDequeue(i, rank);
         }
 
         var results = new (StoredChunk, double)[best.Count];
         for (var i = results.Length - 1; i >= 0; i--)
         {
-            best.TryDequeue(out var doc, out var score);
-            results[i] = (_chunks[doc], score);
+            best.TryDequeue(out var doc, out var rank);
+            results[i] = (_chunks[doc], rank.Score);
         }
 
         return results;

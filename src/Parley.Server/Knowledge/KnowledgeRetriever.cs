@@ -55,7 +55,7 @@ public sealed class KnowledgeRetriever(
         Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct, int? limit = null)
     {
         var alone = await SearchAsync(bot, question, earlier: null, limit, ct);
-        if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous)
+        if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous || NamesItsSubject(question))
             return new TurnRetrieval(alone, null);
         var together = await SearchAsync(bot, question, previous.Content, limit, ct);
         var gain = Best(together) - Best(alone);
@@ -66,7 +66,6 @@ public sealed class KnowledgeRetriever(
 
     private async Task<IReadOnlyList<Passage>> SearchAsync(Bot bot, string question, string? earlier, int? limit, CancellationToken ct)
     {
-        var terms = WeightedTerms(question, earlier);
         var settings = options.Value;
         var inDatabase = search is not null && settings.InDatabase;
         var index = inDatabase ? null : await indexes.GetAsync(bot, ct);
@@ -84,6 +83,8 @@ public sealed class KnowledgeRetriever(
 
         // Alone, BM25 must find most of the question's words; beside embeddings, a few words still add evidence.
         var hybrid = semantic.Count > 0;
+        // By words alone, an earlier question's words must count in full for a follow-up to reach the coverage bar.
+        var terms = WeightedTerms(question, earlier, hybrid ? ContextWeight : 1.0);
         var wanted = hybrid ? Candidates : LexicalCandidates;
         var words = terms.Count == 0 ? null : inDatabase
             ? LexicalIndex.Build(await search!.MatchTermsAsync(bot.Id, terms.Select(t => t.Stem).ToList(), PoolFactor * wanted, ct))
@@ -184,15 +185,35 @@ public sealed class KnowledgeRetriever(
     private static Passage ToPassage(int number, StoredChunk chunk, double score) =>
         new(number, chunk.SourceId, chunk.SourceType, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, score);
 
+    /// <summary>
+    /// A question that names something of its own (a capitalised name inside the sentence, such as "PayPal" or
+    /// "Germany") is about that thing, whatever was asked before: it is read alone, and answered, or not, as itself.
+    /// </summary>
+    internal static bool NamesItsSubject(string question)
+    {
+        foreach (var sentence in question.Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i < words.Length; i++)
+            {
+                var word = words[i].Trim('"', '\'', '(', ')', ',', ';', ':');
+                if (word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The question's own words, and those an earlier question lends it at less weight.</summary>
-    private static List<QueryTerm> WeightedTerms(string question, string? earlier)
+    private static List<QueryTerm> WeightedTerms(string question, string? earlier, double lent)
     {
         var terms = QueryTerms.Extract(question).Select(w => new QueryTerm(QueryTerms.Stem(w), 1.0)).DistinctBy(t => t.Stem).ToList();
         foreach (var word in earlier is null ? [] : QueryTerms.Extract(earlier))
         {
             var stem = QueryTerms.Stem(word);
             if (!terms.Exists(t => t.Stem == stem))
-                terms.Add(new QueryTerm(stem, ContextWeight));
+                terms.Add(new QueryTerm(stem, lent));
         }
 
         return terms;

@@ -59,15 +59,19 @@ internal static class EvalReport
             Rate(g.Retrieval.Value.HitAt10), Rate(g.Retrieval.Value.Mrr10),
         }).ToList(), output);
 
-    /// <summary>A Markdown table: the first column left-aligned, the others (numbers) right-aligned.</summary>
-    public static void PrintTable(string[] header, List<string[]> rows, TextWriter output)
+    /// <summary>
+    /// A Markdown table: the first column and any in <paramref name="textColumns"/> left-aligned, the others (numbers)
+    /// right-aligned.
+    /// </summary>
+    public static void PrintTable(string[] header, List<string[]> rows, TextWriter output, params int[] textColumns)
     {
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
+        bool Left(int column) => column == 0 || textColumns.Contains(column);
 
         output.WriteLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");
-        output.WriteLine("| " + string.Join(" | ", widths.Select((w, i) => i == 0 ? new string('-', w) : new string('-', w - 1) + ":")) + " |");
+        output.WriteLine("| " + string.Join(" | ", widths.Select((w, i) => Left(i) ? new string('-', w) : new string('-', w - 1) + ":")) + " |");
         foreach (var row in rows)
-            output.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))) + " |");
+            output.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => Left(i) ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))) + " |");
     }
 
     private static void PrintMisses(IReadOnlyList<QuestionResult> results, TextWriter output)

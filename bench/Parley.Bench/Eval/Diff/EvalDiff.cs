@@ -62,7 +62,7 @@ internal static class EvalDiff
                 c.Id, c.Either.Kind, Change(c.Before?.CitedHitAt1, c.After?.CitedHitAt1, YesNo),
                 Change(c.Before?.RetrievalHitRank, c.After?.RetrievalHitRank, Rank, c.Before is not null, c.After is not null),
                 Change(c.Before?.AllKeywords, c.After?.AllKeywords, YesNo), EvalReport.Shorten(c.Either.Question, 80),
-            ]).ToList(), output);
+            ]).ToList(), output, unanswerable ? [2] : [1, 5]);
     }
 
     private static async Task<JsonDocument> ReadAsync(string path)

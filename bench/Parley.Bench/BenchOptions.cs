@@ -42,6 +42,18 @@ internal sealed record BenchOptions
 
     public string? TextCorpus { get; init; }
 
+    /// <summary>eval: also ask the questions in conversations of this many consecutive questions; 0 does not.</summary>
+    public int Conversations { get; init; }
+
+    /// <summary>eval: follow-up pairs (JSON Lines: id, first, question, gold_pages, answer_keywords, kind) to ask and score.</summary>
+    public string? Followups { get; init; }
+
+    /// <summary>eval: questions the site does not answer, to count the honest fallbacks.</summary>
+    public string? Unanswerable { get; init; }
+
+    /// <summary>eval-diff: the two <c>--json</c> result files, A then B.</summary>
+    public IReadOnlyList<string> DiffFiles { get; init; } = [];
+
     /// <summary>An Npgsql connection string: run Parley on PostgreSQL (an empty database) instead of SQLite.</summary>
     public string? Postgres { get; init; }
 
@@ -69,6 +81,8 @@ internal sealed record BenchOptions
         usage: Parley.Bench chat [options]    Parley against a bare endpoint: the table
                Parley.Bench steps [options]   where a turn's time goes, step by step
                Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
+               Parley.Bench eval-diff A.json B.json  the questions whose cited hit@1, retrieval rank, keywords
+                                              or fallback changed between two eval --json files
                Parley.Bench retrieval         search time of the in-memory indexes at 10k and 100k chunks
                                               (with --postgres: beside PostgreSQL's GIN and HNSW search)
                Parley.Bench backends --postgres CONNECTION [--redis CONFIGURATION]
@@ -89,6 +103,10 @@ internal sealed record BenchOptions
           --admin-key KEY           eval: that server's admin key (default: PARLEY_ADMIN_KEY)
           --bot ID                  eval with --server: ask this bot, which already holds the corpus, without crawling
           --json FILE               eval: also write every result to FILE
+          --conversations N         eval: also ask the questions in conversations of N consecutive questions
+                                    and compare with asking each alone
+          --followups FILE          eval: also ask each pair (first, question) in one conversation and score the follow-up
+          --unanswerable FILE       eval: also ask questions the site does not answer and count the honest fallbacks
           --postgres CONNECTION     chat, steps, eval, retrieval, backends: run on PostgreSQL (an empty database; Npgsql connection string)
           --redis CONFIGURATION     chat, steps, backends: Parley's rate limits and turn locks in this Redis
           --replicas N              chat, with --postgres: N Parley servers in this process over the one database,
@@ -101,6 +119,14 @@ internal sealed record BenchOptions
         var i = 0;
         if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
             options = options with { Command = args[i++] };
+
+        // The one command whose arguments are files, not options.
+        if (options.Command == "eval-diff")
+        {
+            return args.Length == 3
+                ? options with { DiffFiles = [args[1], args[2]] }
+                : throw new ArgumentException("eval-diff needs two result files: eval-diff A.json B.json.");
+        }
 
         for (; i < args.Length; i += 2)
         {
@@ -123,6 +149,9 @@ internal sealed record BenchOptions
                 "--admin-key" => options with { AdminKey = value },
                 "--bot" => options with { Bot = value },
                 "--json" => options with { JsonPath = value },
+                "--conversations" => options with { Conversations = AtLeastOne(args[i], value) },
+                "--followups" => options with { Followups = value },
+                "--unanswerable" => options with { Unanswerable = value },
                 "--postgres" => options with { Postgres = value },
                 "--redis" => options with { Redis = value },
                 "--replicas" => options with { Replicas = int.Parse(value, CultureInfo.InvariantCulture) },
@@ -143,6 +172,11 @@ internal sealed record BenchOptions
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
             ? url
             : throw new ArgumentException($"{option} needs an absolute http or https URL, not '{value}'.");
+
+    private static int AtLeastOne(string option, string value) =>
+        int.Parse(value, CultureInfo.InvariantCulture) is var number and >= 1
+            ? number
+            : throw new ArgumentException($"{option} needs a number of 1 or more, not '{value}'.");
 
     private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
 }

@@ -35,6 +35,8 @@ internal static class BenchProgram
                 return 0;
             case "eval":
                 return await Eval.RetrievalEval.RunAsync(options, Console.Out);
+            case "eval-diff":
+                return await Eval.Diff.EvalDiff.RunAsync(options.DiffFiles[0], options.DiffFiles[1], Console.Out);
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;

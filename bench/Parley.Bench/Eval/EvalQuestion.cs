@@ -10,7 +10,9 @@ internal sealed record EvalQuestion(string Id, string Question, IReadOnlyList<st
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static IReadOnlyList<EvalQuestion> ReadJsonLines(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="requireGoldPages">False for questions nothing answers, whose <c>gold_pages</c> is empty.</param>
+    public static IReadOnlyList<EvalQuestion> ReadJsonLines(string path, bool requireGoldPages = true)
     {
         var questions = new List<EvalQuestion>();
         var lineNumber = 0;
@@ -21,7 +23,7 @@ internal sealed record EvalQuestion(string Id, string Question, IReadOnlyList<st
                 continue;
             var question = JsonSerializer.Deserialize<EvalQuestion>(line, Json);
             if (question is null || string.IsNullOrWhiteSpace(question.Id) || string.IsNullOrWhiteSpace(question.Question)
-                || question.GoldPages is not { Count: > 0 } || question.AnswerKeywords is null || string.IsNullOrWhiteSpace(question.Kind))
+                || question.GoldPages is null || (requireGoldPages && question.GoldPages.Count == 0) || question.AnswerKeywords is null || string.IsNullOrWhiteSpace(question.Kind))
                 throw new FormatException($"{path}:{lineNumber}: a question needs id, question, gold_pages, answer_keywords and kind.");
             questions.Add(question);
         }

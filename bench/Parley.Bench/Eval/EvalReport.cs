@@ -13,7 +13,7 @@ internal static class EvalReport
     public static void Print(EvalRun run, TextWriter output)
     {
         output.WriteLine();
-        PrintTable(run.Groups, output);
+        PrintScores(run.Groups, output);
         output.WriteLine();
         if (run.Groups.All(g => g.Retrieval is not null))
         {
@@ -44,7 +44,8 @@ internal static class EvalReport
         PrintMisses(results, output);
     }
 
-    private static void PrintTable(IReadOnlyList<GroupScore> groups, TextWriter output) =>
+    /// <summary>The cited-page and keyword table of a list of groups, as every mode of the eval prints it.</summary>
+    public static void PrintScores(IReadOnlyList<GroupScore> groups, TextWriter output) =>
         PrintTable(["group", "n", "hit@1", "hit@5", "hit@10", "MRR@10", "all keywords", "any keyword"], groups.Select(g => new[]
         {
             g.Group, g.Count.ToString(CultureInfo.InvariantCulture), Rate(g.HitAt1), Rate(g.HitAt5), Rate(g.HitAt10), Rate(g.Mrr10),
@@ -58,14 +59,19 @@ internal static class EvalReport
             Rate(g.Retrieval.Value.HitAt10), Rate(g.Retrieval.Value.Mrr10),
         }).ToList(), output);
 
-    private static void PrintTable(string[] header, List<string[]> rows, TextWriter output)
+    /// <summary>
+    /// A Markdown table: the first column and any in <paramref name="textColumns"/> left-aligned, the others (numbers)
+    /// right-aligned.
+    /// </summary>
+    public static void PrintTable(string[] header, List<string[]> rows, TextWriter output, params int[] textColumns)
     {
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
+        bool Left(int column) => column == 0 || textColumns.Contains(column);
 
         output.WriteLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");
-        output.WriteLine("| " + string.Join(" | ", widths.Select((w, i) => i == 0 ? new string('-', w) : new string('-', w - 1) + ":")) + " |");
+        output.WriteLine("| " + string.Join(" | ", widths.Select((w, i) => Left(i) ? new string('-', w) : new string('-', w - 1) + ":")) + " |");
         foreach (var row in rows)
-            output.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))) + " |");
+            output.WriteLine("| " + string.Join(" | ", row.Select((cell, i) => Left(i) ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))) + " |");
     }
 
     private static void PrintMisses(IReadOnlyList<QuestionResult> results, TextWriter output)
@@ -88,5 +94,5 @@ internal static class EvalReport
 
     private static string Rate(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    public static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

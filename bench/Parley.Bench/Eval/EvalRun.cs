@@ -9,4 +9,13 @@ internal sealed record EvalRun(string Target, string QuestionFile, int? MaxPassa
 
     /// <summary>The bot the run created and asked.</summary>
     public string BotId { get; init; } = "";
+
+    /// <summary>The same questions asked in conversations (<c>--conversations N</c>), or <c>null</c>.</summary>
+    public Conversations.ConversationRun? Conversations { get; init; }
+
+    /// <summary>The follow-up pairs (<c>--followups FILE</c>), or <c>null</c>.</summary>
+    public Followups.FollowupRun? Followups { get; init; }
+
+    /// <summary>The questions nothing answers (<c>--unanswerable FILE</c>), or <c>null</c>.</summary>
+    public Unanswerable.UnanswerableRun? Unanswerable { get; init; }
 }

@@ -11,11 +11,17 @@ internal sealed class PublicChat(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
 
-    public async Task<ChatAnswer> AskAsync(string botId, string message, string sessionId, CancellationToken ct = default)
+    /// <summary>
+    /// Asks one message; with a <paramref name="conversationId"/> from an earlier answer (and the same
+    /// <paramref name="sessionId"/>, which the Chat API requires) it continues that conversation, otherwise it starts one.
+    /// </summary>
+    public async Task<ChatAnswer> AskAsync(string botId, string message, string sessionId, string? conversationId = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
-        using var response = await _http.PostAsJsonAsync(
-            new Uri("/v1/public/chat/stream", UriKind.Relative), new { bot_id = botId, session_id = sessionId, message }, ct);
+        object body = conversationId is null
+            ? new { bot_id = botId, session_id = sessionId, message }
+            : new { bot_id = botId, session_id = sessionId, conversation_id = conversationId, message };
+        using var response = await _http.PostAsJsonAsync(new Uri("/v1/public/chat/stream", UriKind.Relative), body, ct);
         if (!response.IsSuccessStatusCode)
             return ChatAnswer.Failed($"HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}", "", clock.Elapsed);
 
@@ -43,7 +49,7 @@ internal sealed class PublicChat(Uri baseAddress) : IDisposable
                     text.Clear().Append(String(data, "content"));
                     break;
                 case "done":
-                    return new ChatAnswer(text.ToString(), Citations(data), clock.Elapsed);
+                    return new ChatAnswer(text.ToString(), Citations(data), clock.Elapsed) { ConversationId = String(data, "conversation_id") };
                 case "error":
                     return ChatAnswer.Failed($"{String(data, "error")}: {String(data, "message")}", text.ToString(), clock.Elapsed);
             }

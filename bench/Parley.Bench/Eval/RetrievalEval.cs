@@ -1,4 +1,7 @@
 using System.Globalization;
+using Parley.Bench.Eval.Conversations;
+using Parley.Bench.Eval.Followups;
+using Parley.Bench.Eval.Unanswerable;
 using Parley.Bench.Hosting;
 
 namespace Parley.Bench.Eval;
@@ -6,7 +9,8 @@ namespace Parley.Bench.Eval;
 /// <summary>
 /// The <c>eval</c> command: Parley (in this process with its real generator, or a running server) gets a public bot
 /// that crawls a documentation site, every question is asked through the public Chat API in a new session, and the
-/// citations and answers are scored against the questions' gold pages and keywords.
+/// citations and answers are scored against the questions' gold pages and keywords. On the same bot it can then ask
+/// the questions again in conversations, follow-up pairs, and questions nothing answers.
 /// </summary>
 internal static class RetrievalEval
 {
@@ -17,10 +21,10 @@ internal static class RetrievalEval
 
     public static async Task<int> RunAsync(BenchOptions options, TextWriter output)
     {
-        IReadOnlyList<EvalQuestion> questions;
+        EvalSets sets;
         try
         {
-            questions = EvalQuestion.ReadJsonLines(options.Questions ?? throw new ArgumentException("eval needs --questions FILE."));
+            sets = EvalSets.Read(options);
             if (options.Corpus is null && options.TextCorpus is null)
                 throw new ArgumentException("eval needs --corpus URL, the start page of the site to crawl.");
             if (options.Server is not null && AdminKey(options) is null)
@@ -50,8 +54,14 @@ internal static class RetrievalEval
 
             var baseAddress = host?.BaseAddress ?? options.Server!;
             var target = host is null ? $"Parley at {baseAddress}" : $"Parley in this process at {baseAddress} (MaxPassages {MaxPassages})";
-            var run = await EvaluateAsync(options, questions, baseAddress, host is null ? AdminKey(options)! : ParleyHost.AdminKey, target, host is null ? null : MaxPassages, output);
+            var run = await EvaluateAsync(options, sets, baseAddress, host is null ? AdminKey(options)! : ParleyHost.AdminKey, target, host is null ? null : MaxPassages, output);
             EvalReport.Print(run, output);
+            if (run.Conversations is { } conversations)
+                ConversationReport.Print(conversations, run.Results, output);
+            if (run.Followups is { } followups)
+                FollowupReport.Print(followups, output);
+            if (run.Unanswerable is { } unanswerable)
+                UnanswerableReport.Print(unanswerable, output);
             if (host is not null)
                 await ModelBaseline.PrintAsync(host.Services, run.BotId, run.Ingestion, output);
             if (options.JsonPath is { } path)
@@ -75,7 +85,7 @@ internal static class RetrievalEval
     }
 
     private static async Task<EvalRun> EvaluateAsync(
-        BenchOptions options, IReadOnlyList<EvalQuestion> questions, Uri baseAddress, string adminKey, string target, int? maxPassages, TextWriter output)
+        BenchOptions options, EvalSets sets, Uri baseAddress, string adminKey, string target, int? maxPassages, TextWriter output)
     {
         using var admin = new BotProvisioner(baseAddress, adminKey);
         await admin.WaitUntilReadyAsync();
@@ -87,6 +97,7 @@ internal static class RetrievalEval
             ? await TextCorpusIngestion.RunAsync(admin, botId, directory, options.Corpus ?? DefaultTextCorpusSite, output)
             : await CrawlIngestion.RunAsync(admin, botId, options.Corpus!, options.MaxPages, options.MaxDepth, options.IngestTimeout, output);
 
+        var questions = sets.Questions;
         output.WriteLine($"Asking {questions.Count} questions from {options.Questions}, each in a new session:");
         using var chat = new PublicChat(baseAddress);
         var results = new List<QuestionResult>();
@@ -99,7 +110,13 @@ internal static class RetrievalEval
                 output.WriteLine($"  {results.Count}/{questions.Count} answered");
         }
 
-        return new EvalRun(target, options.Questions!, maxPassages, ingestion, results) { BotId = botId };
+        return new EvalRun(target, options.Questions!, maxPassages, ingestion, results)
+        {
+            BotId = botId,
+            Conversations = options.Conversations > 0 ? await ConversationRun.AskAsync(chat, botId, questions, options.Conversations, output) : null,
+            Followups = sets.Followups is { } pairs ? await FollowupRun.AskAsync(chat, botId, options.Followups!, pairs, output) : null,
+            Unanswerable = sets.Unanswerable is { } unanswerable ? await UnanswerableRun.AskAsync(chat, botId, options.Unanswerable!, unanswerable, output) : null,
+        };
     }
 
     private static string? AdminKey(BenchOptions options) =>

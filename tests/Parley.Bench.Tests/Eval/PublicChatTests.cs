@@ -33,6 +33,16 @@ public class PublicChatTests
     }
 
     [Fact]
+    public async Task ReadAsync_DoneEvent_KeepsTheConversationToContinue()
+    {
+        var answer = await ReadAsync("""{"type":"done","conversation_id":"conv-7","assistant_message_id":"m","citations":[]}""");
+        var failed = await ReadAsync("""{"type":"error","error":"service_unavailable","message":"No credits."}""");
+
+        Assert.Equal("conv-7", answer.ConversationId);
+        Assert.Null(failed.ConversationId);
+    }
+
+    [Fact]
     public async Task ReadAsync_ErrorEventOrNoDone_IsAFailedAnswer()
     {
         var failed = await ReadAsync("""{"type":"error","error":"service_unavailable","message":"No credits."}""");

@@ -1,0 +1,37 @@
+namespace Parley.Bench.Tests;
+
+public class BenchOptionsTests
+{
+    [Fact]
+    public void Parse_EvalModes_ReadsConversationsFollowupsAndUnanswerable()
+    {
+        var options = BenchOptions.Parse(["eval", "--corpus", "http://127.0.0.1:8099/index.html", "--questions", "q.jsonl",
+            "--conversations", "5", "--followups", "f.jsonl", "--unanswerable", "u.jsonl"]);
+
+        Assert.Equal(5, options.Conversations);
+        Assert.Equal("f.jsonl", options.Followups);
+        Assert.Equal("u.jsonl", options.Unanswerable);
+    }
+
+    [Fact]
+    public void Parse_NoConversations_AsksAloneOnly()
+    {
+        Assert.Equal(0, BenchOptions.Parse(["eval", "--questions", "q.jsonl"]).Conversations);
+    }
+
+    [Fact]
+    public void Parse_ZeroConversations_IsRefused()
+    {
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["eval", "--conversations", "0"]));
+    }
+
+    [Fact]
+    public void Parse_EvalDiff_TakesTwoFiles()
+    {
+        var options = BenchOptions.Parse(["eval-diff", "a.json", "b.json"]);
+
+        Assert.Equal("eval-diff", options.Command);
+        Assert.Equal(["a.json", "b.json"], options.DiffFiles);
+        Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["eval-diff", "a.json"]));
+    }
+}

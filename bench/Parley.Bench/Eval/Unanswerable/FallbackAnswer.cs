@@ -1,5 +1,5 @@
 using Parley.Server.Chat.Filters;
-using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Generation.Extractive;
 
 namespace Parley.Bench.Eval.Unanswerable;
 

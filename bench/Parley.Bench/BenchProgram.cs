@@ -35,6 +35,9 @@ internal static class BenchProgram
                 return 0;
             case "eval":
                 return await Eval.RetrievalEval.RunAsync(options, Console.Out);
+            case "calibrate":
+                await Calibration.SimilarityCalibration.RunAsync(Console.Out);
+                return 0;
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;

@@ -63,6 +63,9 @@ internal sealed record BenchOptions
     /// <summary>A Redis for Parley's rate limits and turn locks, as replicas use.</summary>
     public string? Redis { get; init; }
 
+    /// <summary>Server settings given with <c>--set KEY=VALUE</c>, applied on top of the bench's own (eval).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The storage settings the chosen backend needs, on top of a host's own.</summary>
     public Dictionary<string, string> BackendSettings(Dictionary<string, string> settings)
     {
@@ -74,6 +77,8 @@ internal sealed record BenchOptions
 
         if (Redis is not null)
             settings["Parley:Redis:Connection"] = Redis;
+        foreach (var (key, value) in Settings)
+            settings[key] = value;
         return settings;
     }
 
@@ -87,6 +92,7 @@ internal sealed record BenchOptions
                                               (with --postgres: beside PostgreSQL's GIN and HNSW search)
                Parley.Bench backends --postgres CONNECTION [--redis CONFIGURATION]
                                               chat turns/s on SQLite, PostgreSQL with 1 and 2 replicas
+               Parley.Bench calibrate         cosine levels of each local embedding model on related and unrelated pairs
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)
@@ -109,6 +115,7 @@ internal sealed record BenchOptions
           --unanswerable FILE       eval: also ask questions the site does not answer and count the honest fallbacks
           --postgres CONNECTION     chat, steps, eval, retrieval, backends: run on PostgreSQL (an empty database; Npgsql connection string)
           --redis CONFIGURATION     chat, steps, backends: Parley's rate limits and turn locks in this Redis
+          --set KEY=VALUE           eval: a server setting, e.g. --set Parley:Embeddings:Model=arctic-xs (repeatable)
           --replicas N              chat, with --postgres: N Parley servers in this process over the one database,
                                     each request sent to the next (default 1)
         """;
@@ -155,6 +162,7 @@ internal sealed record BenchOptions
                 "--postgres" => options with { Postgres = value },
                 "--redis" => options with { Redis = value },
                 "--replicas" => options with { Replicas = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--set" => options with { Settings = WithSetting(options.Settings, value) },
                 // Not in the usage: the fallback that posts a folder of HTML pages as text sources, until crawling ships.
                 "--text-corpus" => options with { TextCorpus = value },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
@@ -166,6 +174,14 @@ internal sealed record BenchOptions
         if (options.Replicas > 1 && options.Postgres is null)
             throw new ArgumentException("--replicas needs --postgres: replicas share one PostgreSQL database.");
         return options;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string setting)
+    {
+        var equals = setting.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+            throw new ArgumentException($"--set needs KEY=VALUE, not '{setting}'.");
+        return new Dictionary<string, string>(settings) { [setting[..equals]] = setting[(equals + 1)..] };
     }
 
     private static Uri AbsoluteUrl(string option, string value) =>

@@ -37,6 +37,9 @@ internal static class BenchProgram
                 return await Eval.RetrievalEval.RunAsync(options, Console.Out);
             case "eval-diff":
                 return await Eval.Diff.EvalDiff.RunAsync(options.DiffFiles[0], options.DiffFiles[1], Console.Out);
+            case "calibrate":
+                await Calibration.SimilarityCalibration.RunAsync(Console.Out);
+                return 0;
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Parley.Embeddings.Local;
 
-/// <summary>Section <c>Parley:Embeddings:Local</c>: how the offline all-MiniLM-L6-v2 model runs.</summary>
+/// <summary>Section <c>Parley:Embeddings:Local</c>: how the offline models (all-MiniLM-L6-v2, arctic-embed-xs) run.</summary>
 public sealed class LocalEmbeddingsOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
@@ -21,7 +21,7 @@ public sealed class LocalEmbeddingsOptions
 
     /// <summary>
     /// Tokens per input, counting <c>[CLS]</c> and <c>[SEP]</c>; longer inputs are truncated. The model was trained on
-    /// 256 and its position embeddings end at 512.
+    /// 256 (arctic-embed-xs on 512) and both models' position embeddings end at 512.
     /// </summary>
     [Range(8, 512)]
     public int MaxTokens { get; set; } = 256;

@@ -16,7 +16,7 @@ public sealed class MiniLmTokenCounter
 
     private MiniLmTokenCounter()
     {
-        using var vocabulary = MiniLmResources.OpenVocabulary();
+        using var vocabulary = ModelResources.MiniLm.OpenVocabulary();
         _tokenizer = new SentenceTokenizer(vocabulary, Limit + 2);
     }
 

@@ -52,7 +52,7 @@ public sealed class SentenceTokenizerTests
 
     private static SentenceTokenizer Create(int maxTokens)
     {
-        using var vocabulary = MiniLmResources.OpenVocabulary();
+        using var vocabulary = ModelResources.MiniLm.OpenVocabulary();
         return new SentenceTokenizer(vocabulary, maxTokens);
     }
 

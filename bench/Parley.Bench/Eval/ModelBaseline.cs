@@ -29,7 +29,7 @@ internal static class ModelBaseline
         var modelRate = texts.Count / clock.Elapsed.TotalSeconds;
         var ingestionRate = ingestion.Chunks / ingestion.Elapsed.TotalSeconds;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Model baseline: {texts.Count} chunks embedded alone in {clock.Elapsed.TotalSeconds:F1} s = {modelRate:F1} chunks/s; " +
+            $"Model baseline ({generator.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? "?"}): {texts.Count} chunks embedded alone in {clock.Elapsed.TotalSeconds:F1} s = {modelRate:F1} chunks/s; " +
             $"ingestion reached {ingestionRate:F1} chunks/s = {100 * ingestionRate / modelRate:F0} % of the model alone (target >= 70 %)."));
     }
 }

@@ -1,5 +1,6 @@
 using Parley.Core.Bots;
 using Parley.Server.Api;
+using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Secrets;
 
 namespace Parley.Server.Bots;
@@ -27,6 +28,9 @@ internal static class EmbeddingSettingsReader
             return current;
         }
 
+        if (provider == "local")
+            return Local(embedding, fields, current);
+
         if (provider != "openai")
         {
             foreach (var remoteOnly in (ReadOnlySpan<string>)["base_url", "model", "api_key"])
@@ -49,6 +53,25 @@ internal static class EmbeddingSettingsReader
             : current?.BaseUrl is { } previous && SameHost(previous, baseUrl) ? current.ProtectedApiKey
             : null;
         return new EmbeddingSettings { Provider = provider, BaseUrl = baseUrl, Model = model.Trim(), ProtectedApiKey = protectedKey };
+    }
+
+    /// <summary>
+    /// An offline model, by name; left out, the default local model, written down so that the bot keeps it when the
+    /// default changes (a stored local setting without a model was made when MiniLM was the only one, and means it).
+    /// </summary>
+    private static EmbeddingSettings? Local(JsonFields embedding, JsonFields fields, EmbeddingSettings? current)
+    {
+        foreach (var remoteOnly in (ReadOnlySpan<string>)["base_url", "api_key"])
+        {
+            if (embedding.Has(remoteOnly))
+                embedding.Fail(remoteOnly, $"'embedding.{remoteOnly}' applies only to the \"openai\" provider.");
+        }
+
+        var name = embedding.String("model", 40);
+        var model = name is null ? LocalModel.Default : LocalModel.Find(name.Trim());
+        if (model is null)
+            embedding.Fail("model", $"'embedding.model' must be one of {LocalModel.Names} for the \"local\" provider.");
+        return fields.Error is not null || model is null ? current : new EmbeddingSettings { Provider = "local", Model = model.Name };
     }
 
     private static Uri? BaseUrl(JsonFields embedding)

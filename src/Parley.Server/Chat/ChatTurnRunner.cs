@@ -267,7 +267,7 @@ public sealed class ChatTurnRunner(
         if (prompt.Messages.FirstOrDefault(m => m.Role == ChatRole.System) is not { } system)
             return;
         var hints = system.AdditionalProperties ??= [];
-        hints[PromptKeys.MeaningBar] = embedder.ModelOf(bot).MeaningBar;
+        hints[PromptKeys.MeaningBar] = MeaningBar.On(embedder.ModelOf(bot).Scale);
         if (earlier is not null)
             hints[PromptKeys.EarlierQuestion] = earlier;
     }

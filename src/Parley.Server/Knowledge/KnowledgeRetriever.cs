@@ -100,11 +100,11 @@ public sealed class KnowledgeRetriever(
         for (var rank = 0; rank < lexical.Count; rank++)
         {
             var match = lexical[rank];
-            Of(fused, match.Chunk).Add(rank, lexical: true, match.Coverage);
+            Of(fused, match.Chunk, model.Scale).Add(rank, lexical: true, match.Coverage);
         }
 
         for (var rank = 0; rank < semantic.Count; rank++)
-            Of(fused, semantic[rank].Chunk).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
+            Of(fused, semantic[rank].Chunk, model.Scale).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
 
         return OnePerPage(
             fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).ThenBy(c => c.Chunk.ChunkId).Select(c => (c.Chunk, c.Relevance, (double?)c.Similarity)),
@@ -171,10 +171,10 @@ public sealed class KnowledgeRetriever(
     private static double LexicalRelevance(LexicalMatch match) =>
         Math.Clamp((0.8 * match.Coverage) + (0.2 * (match.Bm25 / (match.Bm25 + 5.0))), 0, 1);
 
-    private static Candidate Of(Dictionary<long, Candidate> fused, StoredChunk chunk)
+    private static Candidate Of(Dictionary<long, Candidate> fused, StoredChunk chunk, SimilarityScale scale)
     {
         if (!fused.TryGetValue(chunk.ChunkId, out var candidate))
-            fused[chunk.ChunkId] = candidate = new Candidate(chunk);
+            fused[chunk.ChunkId] = candidate = new Candidate(chunk, scale);
         return candidate;
     }
 
@@ -220,7 +220,7 @@ public sealed class KnowledgeRetriever(
     }
 
     /// <summary>One chunk's standing in either ranking, and what its relevance is made of.</summary>
-    private sealed class Candidate(StoredChunk chunk)
+    private sealed class Candidate(StoredChunk chunk, SimilarityScale scale)
     {
         public StoredChunk Chunk { get; } = chunk;
 
@@ -233,9 +233,9 @@ public sealed class KnowledgeRetriever(
 
         /// <summary>
         /// 0..1: how much of the question the passage speaks to (word coverage) and how close it is in
-        /// meaning; MiniLM puts unrelated text near 0.1 and a passage that answers near 0.6 or above.
+        /// meaning, on the model's own scale (MiniLM puts unrelated text near 0.1 and a passage that answers near 0.6).
         /// </summary>
-        public double Relevance => (0.4 * _coverage) + (0.6 * Math.Clamp((Similarity - 0.1) / 0.5, 0, 1));
+        public double Relevance => (0.4 * _coverage) + (0.6 * scale.Relevance(Similarity));
 
         public void Add(int rank, bool lexical, double coverage = 0, double similarity = 0)
         {

@@ -13,10 +13,11 @@ public class AnswerFiltersTests : BackendTest
     private const string Invented = "Every product also comes with a free lifetime repair guarantee from our workshop.";
     private const string Fallback = "I'm sorry, I can't answer that from the information I have.";
 
-    private async Task<(ParleyApp App, string BotId)> StartAsync(string reply, object filters, string embeddings = "none")
+    private async Task<(ParleyApp App, string BotId)> StartAsync(string reply, object filters, string embeddings = "none", string? model = null)
     {
         var app = await StartAppAsync(a => a
             .With("Parley:Embeddings:Provider", embeddings)
+            .With("Parley:Embeddings:Model", model)
             .WithGenerator(new ScriptedChatClient { Reply = reply, Pace = TimeSpan.Zero }));
         using var admin = app.Admin();
         var botId = await admin.CreateBotAsync(new { filters });
@@ -120,13 +121,16 @@ public class AnswerFiltersTests : BackendTest
         Assert.Equal("content_filtered", Assert.IsType<ErrorEvent>(events[^1]).Error);
     }
 
-    [Fact]
-    public async Task An_answer_about_a_blocked_topic_in_other_words_is_caught_by_meaning_with_the_local_model()
+    [Theory]
+    [InlineData("minilm")]
+    [InlineData("arctic-xs")]
+    public async Task An_answer_about_a_blocked_topic_in_other_words_is_caught_by_meaning_with_either_local_model(string model)
     {
         var (app, botId) = await StartAsync(
             Grounded + "By the way, the ruling party lost many seats in parliament at the last election.",
             new { blocked_topics = new[] { "politics" } },
-            embeddings: "local");
+            embeddings: "local",
+            model);
         await using var _ = app;
 
         var events = await app.PublicChat().CollectAsync(Question(botId));
@@ -134,10 +138,13 @@ public class AnswerFiltersTests : BackendTest
         Assert.Equal("content_filtered", Assert.IsType<ErrorEvent>(events[^1]).Error);
     }
 
-    [Fact]
-    public async Task An_answer_off_the_blocked_topics_is_not_blocked_by_them()
+    // arctic-embed-xs puts any two sentences at a cosine of 0.6 or more: on MiniLM's bar every answer would be blocked.
+    [Theory]
+    [InlineData("minilm")]
+    [InlineData("arctic-xs")]
+    public async Task An_answer_off_the_blocked_topics_is_not_blocked_by_them(string model)
     {
-        var (app, botId) = await StartAsync(Grounded, new { blocked_topics = new[] { "politics", "medical advice" } }, embeddings: "local");
+        var (app, botId) = await StartAsync(Grounded, new { blocked_topics = new[] { "politics", "medical advice" } }, embeddings: "local", model);
         await using var _ = app;
 
         var events = await app.PublicChat().CollectAsync(Question(botId));

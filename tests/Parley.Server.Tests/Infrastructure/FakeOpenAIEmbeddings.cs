@@ -23,6 +23,9 @@ public sealed class FakeOpenAIEmbeddings : IAsyncDisposable
 
     public ConcurrentQueue<(string? Authorization, string Model, int Inputs)> Requests { get; } = new();
 
+    /// <summary>The top-level fields of every request body, to check that nothing of Parley's own leaks onto the wire.</summary>
+    public ConcurrentQueue<string> Fields { get; } = new();
+
     public string BaseUrl => _app.Urls.First() + "/v1";
 
     /// <summary>How long each request takes to answer, as a slow or overloaded provider would.</summary>
@@ -46,6 +49,8 @@ public sealed class FakeOpenAIEmbeddings : IAsyncDisposable
     {
         using var body = await JsonDocument.ParseAsync(request.Body);
         var root = body.RootElement;
+        foreach (var field in root.EnumerateObject())
+            Fields.Enqueue(field.Name);
         var inputs = root.GetProperty("input").ValueKind == JsonValueKind.String
             ? [root.GetProperty("input").GetString()!]
             : root.GetProperty("input").EnumerateArray().Select(e => e.GetString()!).ToArray();

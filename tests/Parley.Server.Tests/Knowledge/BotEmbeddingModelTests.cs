@@ -65,6 +65,8 @@ public class BotEmbeddingModelTests : ParleyTest
         var afterQuestion = _endpoint.Requests.Sum(r => r.Inputs);
         Assert.True(afterQuestion > chunks, "The question was not embedded by the bot's model.");
         Assert.All(_endpoint.Requests, r => Assert.Equal($"Bearer {BotKey}", r.Authorization));
+        // The question is marked as a search query for the local models; the marker stays in the process.
+        Assert.All(_endpoint.Fields, f => Assert.Contains(f, (string[])["input", "model", "encoding_format", "dimensions", "user"]));
 
         // The other bot kept the deployment's default: nothing of it went to this bot's endpoint.
         await App.PublicChat().AskAsync(new ChatRequest(otherId, "How long do refunds take to arrive?", ChatStreams.NewSession()));

@@ -13,10 +13,9 @@ namespace Parley.Server.Chat.Filters;
 /// </summary>
 public sealed partial class BlockedTopicsFilter(ChunkEmbedder embedder, IConfiguration configuration) : IAnswerFilter
 {
-    // Cosine similarity of all-MiniLM-L6-v2 from which a sentence is about a topic. Measured on 5 topic names against
-    // 10 sentences: five of six sentences on a topic scored 0.30–0.51 (a tax law against "politics" only 0.14), while
-    // the 44 pairs off topic scored at most 0.14. Other models may want another bar: Parley:Filters:TopicSimilarity.
-    private readonly double _similarity = configuration.GetValue("Parley:Filters:TopicSimilarity", 0.25);
+    // From which cosine a sentence is about a topic: the bot's model's own level (SimilarityScale.OnTopic, measured per
+    // model), unless the operator sets one bar for every model.
+    private readonly double? _similarity = configuration.GetValue<double?>("Parley:Filters:TopicSimilarity");
 
     public async ValueTask<FilterOutcome> ApplyAsync(FilterContext context, string answer, CancellationToken ct)
     {
@@ -39,14 +38,16 @@ public sealed partial class BlockedTopicsFilter(ChunkEmbedder embedder, IConfigu
 
     private async Task<bool> ResemblesAsync(FilterContext context, List<string> sentences, IReadOnlyList<string> topics, CancellationToken ct)
     {
-        if (sentences.Count == 0 || embedder.ModelOf(context.Bot).Generator is not { } model)
+        var bound = embedder.ModelOf(context.Bot);
+        if (sentences.Count == 0 || bound.Generator is not { } model)
             return false;
+        var bar = _similarity ?? bound.Scale.OnTopic;
         var vectors = await model.GenerateAsync([.. topics, .. sentences], cancellationToken: ct);
         for (var t = 0; t < topics.Count; t++)
         {
             for (var s = topics.Count; s < vectors.Count; s++)
             {
-                if (TensorPrimitives.CosineSimilarity(vectors[t].Vector.Span, vectors[s].Vector.Span) >= _similarity)
+                if (TensorPrimitives.CosineSimilarity(vectors[t].Vector.Span, vectors[s].Vector.Span) >= bar)
                     return true;
             }
         }

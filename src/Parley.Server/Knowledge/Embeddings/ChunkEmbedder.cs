@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Parley.Core.Bots;
 using Parley.Core.Knowledge;
+using Parley.Embeddings.Local;
 using Parley.Server.Bots;
 
 namespace Parley.Server.Knowledge.Embeddings;
@@ -57,10 +58,17 @@ public sealed class ChunkEmbedder(EmbeddingModels models, BotCache bots, ILogger
         }
     }
 
+    /// <summary>
+    /// A question in the space of the chunks, marked as a search query: a model trained asymmetrically (arctic-embed)
+    /// embeds it with its query instruction; the others, and remote endpoints, see the text alone.
+    /// </summary>
     public static async Task<float[]?> EmbedQuestionAsync(EmbeddingModel model, string question, CancellationToken ct) =>
-        model.Generator is null ? null : (await model.Generator.GenerateAsync([question], cancellationToken: ct))[0].Vector.ToArray();
+        model.Generator is null ? null : (await model.Generator.GenerateAsync([question], QueryMarker.Mark(), ct))[0].Vector.ToArray();
 
-    /// <summary>Short texts (sentences) in the questions' space, for the answer step; null without a model.</summary>
+    /// <summary>
+    /// Short texts (sentences) embedded as documents, for the answer step; null without a model. The question they are
+    /// compared with goes through <see cref="EmbedQuestionAsync"/>, and their cosines are read on <see cref="EmbeddingModel.Scale"/>.
+    /// </summary>
     public static async Task<IReadOnlyList<float[]>?> EmbedTextsAsync(EmbeddingModel model, IReadOnlyList<string> texts, CancellationToken ct) =>
         model.Generator is null ? null : (await model.Generator.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToList();
 

@@ -10,10 +10,11 @@ public sealed record EmbeddingModel(string? Id, IEmbeddingGenerator<string, Embe
 {
     public static EmbeddingModel None { get; } = new(null, null);
 
-    /// <summary>How close in meaning a passage must be to be quoted, on this model's scale.</summary>
-    public MeaningBar MeaningBar { get; init; } = MeaningBar.MiniLm;
-
+    /// <summary>all-MiniLM-L6-v2's id, which every local chunk was stored with before a deployment could choose its local model.</summary>
     public const string LocalId = "local/all-MiniLM-L6-v2";
+
+    /// <summary>How this model spreads cosine similarity: every similarity bar is set from it.</summary>
+    public SimilarityScale Scale { get; init; } = SimilarityScale.MiniLm;
 
     /// <summary>The endpoint is part of the name: two servers may serve different weights under one model name.</summary>
     public static string RemoteId(Uri baseUrl, string model) => $"openai/{model}@{baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/')}";

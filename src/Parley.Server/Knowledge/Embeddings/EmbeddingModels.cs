@@ -27,12 +27,13 @@ public sealed class EmbeddingModels(
         UseProxy = options.Value.AllowPrivateNetworks,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     });
-    private readonly Lazy<EmbeddingModel> _local = new(() => new(EmbeddingModel.LocalId, EmbeddingsExtensions.LocalModel(configuration)));
+    private readonly ConcurrentDictionary<LocalModel, Lazy<EmbeddingModel>> _local = new();
 
     public EmbeddingModel For(Bot bot) => bot.Embedding switch
     {
         null => _default.Value,
-        { Provider: "local" } => _local.Value,
+        // A bot that chose "local" before there was a choice of local model was embedded by MiniLM, and keeps it.
+        { Provider: "local", Model: var name } => Local(LocalModel.Find(name) ?? LocalModel.MiniLm),
         { Provider: "openai", BaseUrl: { } baseUrl, Model: { } model } settings =>
             new EmbeddingModel(EmbeddingModel.RemoteId(baseUrl, model), Remote(baseUrl, model, settings.ProtectedApiKey)),
         _ => EmbeddingModel.None,
@@ -45,6 +46,9 @@ public sealed class EmbeddingModels(
         _botEndpoints.Dispose();
     }
 
+    private EmbeddingModel Local(LocalModel model) =>
+        _local.GetOrAdd(model, m => new Lazy<EmbeddingModel>(() => new(m.Id, EmbeddingsExtensions.LocalModel(configuration, m)) { Scale = m.Scale })).Value;
+
     private IEmbeddingGenerator<string, Embedding<float>> Remote(Uri baseUrl, string model, string? protectedKey) =>
         _remote.GetOrAdd((baseUrl, model, protectedKey), key => new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(() =>
             EmbeddingsExtensions.RemoteModel(key.Item1, key.Item2, secrets.Unprotect(key.Item3), _botEndpoints))).Value;
@@ -52,10 +56,11 @@ public sealed class EmbeddingModels(
     private static EmbeddingModel Default(IServiceProvider services, EmbeddingOptions options)
     {
         var generator = services.GetService<IEmbeddingGenerator<string, Embedding<float>>>();
-        return generator is null ? EmbeddingModel.None : options.Provider switch
-        {
-            "openai" => new EmbeddingModel(EmbeddingModel.RemoteId(options.BaseUrl!, options.Model!), generator),
-            _ => new EmbeddingModel(EmbeddingModel.LocalId, generator),
-        };
+        if (generator is null)
+            return EmbeddingModel.None;
+        if (options.Provider == "openai")
+            return new EmbeddingModel(EmbeddingModel.RemoteId(options.BaseUrl!, options.Model!), generator);
+        var local = options.LocalModel!;
+        return new EmbeddingModel(local.Id, generator) { Scale = local.Scale };
     }
 }

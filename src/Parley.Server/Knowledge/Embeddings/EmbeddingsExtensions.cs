@@ -11,7 +11,7 @@ public static class EmbeddingsExtensions
 {
     // The model is immutable and thread-safe: one copy per process and settings serves every host in it (the
     // test suite starts hundreds). Each host gets a wrapper that its container may dispose without closing it.
-    private static readonly ConcurrentDictionary<string, Lazy<MiniLmEmbeddingGenerator>> LocalModels = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<IEmbeddingGenerator<string, Embedding<float>>>> LocalModels = new(StringComparer.Ordinal);
 
     public static IServiceCollection AddParleyEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,8 +19,8 @@ public static class EmbeddingsExtensions
         var options = configuration.GetSection(EmbeddingOptions.Section).Get<EmbeddingOptions>() ?? new EmbeddingOptions();
         if (options.Provider == "openai" && options.BaseUrl is { } baseUrl && options.Model is { } remoteModel)
             services.AddSingleton(_ => RemoteModel(baseUrl, remoteModel, options.ApiKey));
-        else if (options.Provider == "local")
-            services.AddSingleton(_ => LocalModel(configuration));
+        else if (options.LocalModel is { } local)
+            services.AddSingleton(_ => LocalModel(configuration, local));
 
         services.AddSingleton<EmbeddingModels>();
         services.AddSingleton<ChunkEmbedder>();
@@ -29,13 +29,13 @@ public static class EmbeddingsExtensions
         return services;
     }
 
-    /// <summary>This process's copy of the offline model, wrapped so that whoever holds it may dispose the wrapper.</summary>
-    internal static IEmbeddingGenerator<string, Embedding<float>> LocalModel(IConfiguration configuration)
+    /// <summary>This process's copy of an offline model, wrapped so that whoever holds it may dispose the wrapper.</summary>
+    internal static IEmbeddingGenerator<string, Embedding<float>> LocalModel(IConfiguration configuration, LocalModel model)
     {
         var local = configuration.GetSection(LocalEmbeddingsOptions.Section).Get<LocalEmbeddingsOptions>() ?? new LocalEmbeddingsOptions();
-        var key = $"{local.BatchSize}/{local.MaxBatchTokens}/{local.MaxTokens}/{local.IntraOpThreads}";
-        var model = LocalModels.GetOrAdd(key, _ => new Lazy<MiniLmEmbeddingGenerator>(() => new MiniLmEmbeddingGenerator(local)));
-        return new SharedModel(model.Value);
+        var key = $"{model.Name}/{local.BatchSize}/{local.MaxBatchTokens}/{local.MaxTokens}/{local.IntraOpThreads}";
+        var loaded = LocalModels.GetOrAdd(key, _ => new Lazy<IEmbeddingGenerator<string, Embedding<float>>>(() => model.Load(local)));
+        return new SharedModel(loaded.Value);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Parley.Bench.Eval;
 using Parley.Bench.Eval.Unanswerable;
-using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Generation.Extractive;
 
 namespace Parley.Bench.Tests.Eval.Unanswerable;
 

@@ -32,6 +32,7 @@ public sealed class KnowledgeRetriever(
 
     // How much better the best passage must match with an earlier question's help for the question to be read as its follow-up.
     private const double FollowUpGain = 0.05;
+    private const double FollowUpCloser = 0.02;
 
     // How far (in chunks, which are numbered in reading order) a chunk of the same section may be to be read with the best one.
     private const int SectionReach = 2;
@@ -58,10 +59,14 @@ public sealed class KnowledgeRetriever(
         if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous || NamesItsSubject(question))
             return new TurnRetrieval(alone, null);
         var together = await SearchAsync(bot, question, previous.Content, limit, ct);
-        var gain = Best(together) - Best(alone);
-        return gain >= FollowUpGain ? new TurnRetrieval(together, previous.Content) : new TurnRetrieval(alone, null);
+        // By meaning where both were compared by it: a relevance saturates at 1 for any good match, while closeness
+        // keeps rising for the passage the two questions together describe. By words alone, by relevance.
+        var byMeaning = alone.Any(p => p.Similarity is not null) && together.Any(p => p.Similarity is not null);
+        var gain = Best(together, byMeaning) - Best(alone, byMeaning);
+        return gain >= (byMeaning ? FollowUpCloser : FollowUpGain) ? new TurnRetrieval(together, previous.Content) : new TurnRetrieval(alone, null);
 
-        static double Best(IReadOnlyList<Passage> passages) => passages.Count == 0 ? 0 : passages.Max(p => p.Score);
+        static double Best(IReadOnlyList<Passage> passages, bool byMeaning) =>
+            passages.Count == 0 ? 0 : passages.Max(p => byMeaning ? p.Similarity ?? 0 : p.Score);
     }
 
     private async Task<IReadOnlyList<Passage>> SearchAsync(Bot bot, string question, string? earlier, int? limit, CancellationToken ct)

@@ -106,8 +106,15 @@
       var token = match[0];
       var node;
       if (match[1]) {
-        node = document.createElement('code');
-        node.textContent = token.slice(1, -1);
+        // A long identifier may wrap after _ = / or . (not a leading one) rather than mid-word;
+        // <wbr> adds nothing to the copied text.
+        node = el('code');
+        token.slice(1, -1).split(/([_=\/.]+)/).forEach(function (part, n, parts) {
+          node.appendChild(document.createTextNode(part));
+          if (n % 2 && parts[n - 1]) {
+            node.appendChild(el('wbr'));
+          }
+        });
       } else if (match[2]) {
         node = document.createElement('strong');
         appendInline(node, token.slice(2, -2));

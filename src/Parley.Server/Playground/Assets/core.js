@@ -157,7 +157,15 @@
       var token = match[0];
       var node;
       if (match[1]) {
-        node = h('code', { text: token.slice(1, -1) });
+        // A long identifier may wrap after _ = / or . (not a leading one) rather than mid-word;
+        // <wbr> adds nothing to the copied text.
+        node = h('code');
+        token.slice(1, -1).split(/([_=\/.]+)/).forEach(function (part, n, parts) {
+          node.appendChild(document.createTextNode(part));
+          if (n % 2 && parts[n - 1]) {
+            node.appendChild(h('wbr'));
+          }
+        });
       } else if (match[2]) {
         node = h('strong');
         appendInline(node, token.slice(2, -2));

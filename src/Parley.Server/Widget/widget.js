@@ -90,8 +90,9 @@
     return a;
   }
 
-  // Inline spans: `code`, **bold**, *italic* / _italic_, [text](url) and bare http(s) URLs.
-  var inlinePattern = /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\*[^*\n]+\*|\b_[^_\n]+_\b)|(\[[^\]\n]+\]\([^)\s]+\))|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+  // Inline spans: `code`, **bold**, *italic* / _italic_, [text](url) and bare http(s) URLs. Code spans win:
+  // emphasis may hold a whole code span but never ends inside one, so `a*b` and `X__Y__Z` stay code.
+  var inlinePattern = /(`[^`\n]+`)|(\*\*(?:`[^`\n]*`|[^*`\n])+\*\*)|(\*(?:`[^`\n]*`|[^*`\n])+\*|\b_(?:`[^`\n]*`|[^_`\n])+_\b)|(\[[^\]\n]+\]\([^)\s]+\))|(https?:\/\/[^\s<>()`]+[^\s<>().,;:!?'"`])/g;
 
   function appendInline(parent, text) {
     var last = 0;
@@ -105,8 +106,15 @@
       var token = match[0];
       var node;
       if (match[1]) {
-        node = document.createElement('code');
-        node.textContent = token.slice(1, -1);
+        // A long identifier may wrap after _ = / or . (not a leading one) rather than mid-word;
+        // <wbr> adds nothing to the copied text.
+        node = el('code');
+        token.slice(1, -1).split(/([_=\/.]+)/).forEach(function (part, n, parts) {
+          node.appendChild(document.createTextNode(part));
+          if (n % 2 && parts[n - 1]) {
+            node.appendChild(el('wbr'));
+          }
+        });
       } else if (match[2]) {
         node = document.createElement('strong');
         appendInline(node, token.slice(2, -2));
@@ -125,6 +133,13 @@
     if (last < text.length) {
       parent.appendChild(document.createTextNode(text.slice(last)));
     }
+  }
+
+  // A table row's cells, split at the pipes that are not escaped (as GFM does, inside `code` too).
+  function cells(line) {
+    return line.trim().replace(/\\\|/g, '\0').replace(/^\||\|$/g, '').split('|').map(function (cell) {
+      return cell.trim().replace(/\0/g, '|');
+    });
   }
 
   function renderMarkdown(target, text) {
@@ -148,45 +163,74 @@
       }
     }
 
+    function addBlock(node) {
+      flushParagraph();
+      list = null;
+      target.appendChild(node);
+    }
+
+    function addRow(section, tag, values, align) {
+      var row = section.insertRow();
+      align.forEach(function (side, n) {
+        var cell = el(tag);
+        cell.style.textAlign = side;
+        appendInline(cell, values[n] || '');
+        row.appendChild(cell);
+      });
+    }
+
     while (i < lines.length) {
       var line = lines[i];
-      var fence = /^\s*```/.test(line);
+      var next = lines[i + 1] || '';
+      var fence = /^\s*(`{3,}|~{3,})\s*([\w#+.-]*)/.exec(line);
       var bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
-      var numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+      var numbered = /^\s*(\d+)[.)]\s+(.*)$/.exec(line);
       var heading = /^\s*(#{1,6})\s+(.*)$/.exec(line);
+      var head = line.indexOf('|') >= 0 && next.indexOf('|') >= 0 && /^[\s|:-]*-[\s|:-]*$/.test(next) && cells(line);
       if (fence) {
-        flushParagraph();
-        list = null;
+        // Up to the closing fence of the same kind, or to the end: mid-stream, an open fence is the code so far.
+        var closing = new RegExp('^\\s*' + fence[1].charAt(0) + '{' + fence[1].length + ',}\\s*$');
         var code = [];
-        i++;
-        while (i < lines.length && !/^\s*```/.test(lines[i])) {
+        for (i++; i < lines.length && !closing.test(lines[i]); i++) {
           code.push(lines[i]);
-          i++;
         }
-        var pre = document.createElement('pre');
-        var codeNode = document.createElement('code');
-        codeNode.textContent = code.join('\n');
-        pre.appendChild(codeNode);
-        target.appendChild(pre);
+        var pre = el('pre');
+        pre.appendChild(el('code', fence[2] && 'language-' + fence[2], code.join('\n')));
+        addBlock(pre);
+      } else if (head && cells(next).length === head.length) {
+        var align = cells(next).map(function (rule) {
+          return /^:-+:$/.test(rule) ? 'center' : /-:$/.test(rule) ? 'right' : '';
+        });
+        var table = el('table');
+        addRow(table.createTHead(), 'th', head, align);
+        var rows = table.createTBody();
+        for (i += 2; i < lines.length && lines[i].indexOf('|') >= 0; i++) {
+          addRow(rows, 'td', cells(lines[i]), align);
+        }
+        i--;
+        // The wrapper scrolls sideways, so a wide table never widens the panel.
+        var scroller = el('div', 'table');
+        scroller.appendChild(table);
+        addBlock(scroller);
       } else if (bullet || numbered) {
         flushParagraph();
         var kind = bullet ? 'ul' : 'ol';
         if (!list || list.tagName.toLowerCase() !== kind) {
           list = document.createElement(kind);
+          if (numbered && numbered[1] !== '1') {
+            list.start = +numbered[1];
+          }
           target.appendChild(list);
         }
         var item = document.createElement('li');
-        appendInline(item, (bullet || numbered)[1]);
+        appendInline(item, bullet ? bullet[1] : numbered[2]);
         list.appendChild(item);
       } else if (heading) {
-        flushParagraph();
-        list = null;
-        var h = document.createElement('p');
-        h.className = 'heading';
-        var strong = document.createElement('strong');
+        var h = el('p', 'heading');
+        var strong = el('strong');
         appendInline(strong, heading[2]);
         h.appendChild(strong);
-        target.appendChild(h);
+        addBlock(h);
       } else if (!line.trim()) {
         flushParagraph();
         list = null;
@@ -229,9 +273,19 @@
     '.message { max-width: 86%; padding: 10px 13px; border-radius: 14px; word-wrap: break-word; overflow-wrap: anywhere; }',
     '.message p { margin: 0 0 .5em; } .message p:last-child { margin-bottom: 0; }',
     '.message ul, .message ol { margin: .25em 0 .5em; padding-left: 1.3em; }',
-    '.message pre { background: #111827; color: #f9fafb; padding: 8px 10px; border-radius: 8px; overflow-x: auto; font-size: 13px; }',
+    // Code and tables keep their lines and scroll sideways in their box; a shade at the right edge says there is
+    // more, and the "local" layer, which scrolls with the content, covers it at the end.
+    '.message pre, .message .table { --block: #fff; margin: .5em 0; overflow-x: auto; overflow-wrap: normal; background:',
+    '  linear-gradient(270deg, var(--block) 40%, #0000) 100% 0 / 2em 100% no-repeat local, linear-gradient(270deg, #8887, #0000) 100% 0 / 10px 100% no-repeat, var(--block); }',
+    '.message pre:last-child, .message .table:last-child { margin-bottom: 0; }',
+    '.assistant:has(pre, .table) { max-width: 100%; }',
+    '.message pre { --block: #111827; color: #f9fafb; padding: 8px 10px; border-radius: 8px; font-size: 13px; line-height: 1.5; white-space: pre; }',
     '.message code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .92em; }',
+    '.message pre code { font-size: inherit; }',
     '.message :not(pre) > code { background: rgba(17,24,39,.07); padding: 1px 4px; border-radius: 4px; }',
+    '.message table { border-collapse: collapse; font-size: 14px; }',
+    '.message th, .message td { border: 1px solid #e5e7eb; padding: 4px 8px; text-align: left; vertical-align: top; }',
+    '.message th { background: #1118270a; font-weight: 600; }',
     '.message a { color: var(--accent); }',
     '.user { align-self: flex-end; background: var(--accent); color: var(--on-accent); border-bottom-right-radius: 4px; }',
     '.user a { color: inherit; }',

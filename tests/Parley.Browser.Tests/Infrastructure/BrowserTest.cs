@@ -86,5 +86,23 @@ public abstract class BrowserTest : IAsyncLifetime
             Assert.True(_pageErrors.Count == 0, "The pages reported errors:\n" + string.Join("\n", _pageErrors));
     }
 
+    /// <summary>
+    /// Nothing a payload could have done happened: no <c>window.__pwned</c>, no element that markup could have
+    /// smuggled into the widget or the Playground, no link to anything but http(s), no page error.
+    /// </summary>
+    protected async Task AssertInertAsync(IPage page)
+    {
+        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__pwned"));
+        var root = page.Locator("parley-chat");
+        if (await root.CountAsync() > 0)
+        {
+            Assert.Equal(0, await page.Locator("parley-chat img, parley-chat script, parley-chat iframe, parley-chat b").CountAsync());
+            Assert.Equal(0, await page.Locator("parley-chat a:not([href^='http'])").CountAsync());
+        }
+
+        Assert.Equal(0, await page.Locator("main img, main script, main a[href^='javascript']").CountAsync());
+        AssertNoPageErrors();
+    }
+
     protected string WidgetSnippet(string botId) => $"""<script src="{App.BaseAddress.ToString().TrimEnd('/')}/widget.js" data-bot-id="{botId}" async></script>""";
 }

@@ -43,6 +43,91 @@ public sealed class ChatPaneTests : BrowserTest
         AssertNoPageErrors();
     }
 
+    [Fact]
+    public async Task The_chat_pane_shows_code_blocks_and_tables_that_scroll_inside_the_answer()
+    {
+        var botId = await BrewmateDocs.CreateBotAsync(Admin, new { name = "Brewmate helper" });
+        var page = await SignInAsync(App, botId);
+        var message = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+
+        await message.FillAsync("How do I install the command-line tool?");
+        await message.PressAsync("Enter");
+        var install = page.Locator(".bubble.assistant").Nth(0);
+        await Expect(install.Locator(".citations")).ToBeVisibleAsync();
+        await Expect(install.Locator("pre > code.language-sh")).ToHaveTextAsync(BrewmateDocs.InstallCommand);
+        Assert.Equal(BrewmateDocs.InstallCommand, await install.Locator("pre > code").TextContentAsync());
+
+        await message.FillAsync("How do I show the machine status on my website?");
+        await message.PressAsync("Enter");
+        var embed = page.Locator(".bubble.assistant").Nth(1);
+        await Expect(embed.Locator(".citations")).ToBeVisibleAsync();
+        await Expect(embed.Locator("p code")).ToHaveTextAsync("</body>");
+        await Expect(embed.Locator("pre > code.language-html")).ToHaveTextAsync(BrewmateDocs.EmbedSnippet);
+        Assert.Equal(BrewmateDocs.EmbedSnippet, await embed.Locator("pre > code").TextContentAsync());
+
+        await message.FillAsync("How much coffee does the Lungo program pour?");
+        await message.PressAsync("Enter");
+        var table = page.Locator(".bubble.assistant").Nth(2);
+        await Expect(table.Locator(".citations")).ToBeVisibleAsync();
+        await Expect(table.Locator("table thead th")).ToHaveTextAsync(["Program", "Volume", "Strength", "Setting"]);
+        await Expect(table.Locator("table tbody td")).ToHaveTextAsync(["Lungo", "110 ml", "medium", "BREW_PROGRAM=lungo"]);
+        await Expect(table.Locator("table tbody td code")).ToHaveTextAsync("BREW_PROGRAM=lungo");
+        await ScreenshotAsync(page, "playground-20-chat-code-and-table");
+        await AssertWithinAnswerAsync(install.Locator("pre"), mustScroll: false);
+        await AssertInertAsync(page);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertWithinAnswerAsync(install.Locator("pre"), mustScroll: true);
+        await AssertWithinAnswerAsync(table.Locator(".md-table"), mustScroll: false);
+        await install.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "playground-21-chat-code-phone");
+        await table.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "playground-22-chat-table-phone");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task The_chat_pane_shows_a_code_block_as_code_while_its_fence_is_still_open()
+    {
+        await using var app = await StreamScenarios.SlowCodeBlockAsync();
+        using var admin = app.Admin();
+        var botId = await admin.CreateBotAsync(new { name = "Config bot" });
+        var page = await SignInAsync(app, botId);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("How do I configure it?");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
+        var answer = page.Locator(".bubble.assistant").Last;
+        await Expect(answer.Locator("pre > code.language-ini")).ToContainTextAsync("allow_private = true");
+        await Expect(answer).ToHaveAttributeAsync("aria-busy", "true");
+        await Expect(answer.Locator("p", new() { HasText = "~~~" })).ToHaveCountAsync(0);
+
+        await Expect(answer).Not.ToHaveAttributeAsync("aria-busy", "true", new() { Timeout = 60_000 });
+        var code = await answer.Locator("pre > code").TextContentAsync();
+        Assert.StartsWith("[network]\nallow_private = true\n# not ``` the end\noption_1 = value 1\n", code, StringComparison.Ordinal);
+        Assert.EndsWith("option_12 = value 12", code, StringComparison.Ordinal);
+        await Expect(answer.Locator("p code")).ToHaveTextAsync(["brewmate.conf", "x*y"]);
+        await Expect(answer.Locator("ol li")).ToHaveTextAsync(["Save the file.", "Restart Brewmate."]);
+        await ScreenshotAsync(page, "playground-23-chat-config-answer");
+        AssertNoPageErrors();
+    }
+
+    /// <summary>The block stays inside its answer and the page inside the screen; what is longer scrolls in the block.</summary>
+    private static async Task AssertWithinAnswerAsync(ILocator block, bool mustScroll)
+    {
+        var sizes = await block.EvaluateAsync<double[]>(
+            """
+            e => {
+              const bubble = e.closest('.bubble').getBoundingClientRect();
+              return [e.scrollWidth, e.clientWidth, e.getBoundingClientRect().right, bubble.right, innerWidth, document.documentElement.scrollWidth];
+            }
+            """);
+        Assert.True(sizes[2] <= sizes[3] + 0.5, $"the block ends at {sizes[2]}px, outside its answer ({sizes[3]}px)");
+        Assert.True(sizes[3] <= sizes[4], $"the answer ends at {sizes[3]}px, outside the {sizes[4]}px screen");
+        Assert.True(sizes[5] <= sizes[4], $"the page is {sizes[5]}px wide on a {sizes[4]}px screen");
+        if (mustScroll)
+            Assert.True(sizes[0] > sizes[1], $"expected the block to scroll: {sizes[0]}px of content in {sizes[1]}px");
+    }
+
     private async Task<IPage> SignInAsync(ParleyApp app, string botId)
     {
         var page = await OpenAsync(new Uri(app.BaseAddress, "/playground").ToString());

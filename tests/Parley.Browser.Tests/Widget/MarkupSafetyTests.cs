@@ -82,18 +82,4 @@ public sealed class MarkupSafetyTests : BrowserTest
         await Expect(playground.Locator(".transcript .bubble.assistant")).ToContainTextAsync("<script>window.__pwned='model-script'</script>");
         await AssertInertAsync(playground);
     }
-
-    private async Task AssertInertAsync(IPage page)
-    {
-        Assert.Equal("undefined", await page.EvaluateAsync<string>("() => typeof window.__pwned"));
-        var root = page.Locator("parley-chat");
-        if (await root.CountAsync() > 0)
-        {
-            Assert.Equal(0, await page.Locator("parley-chat img, parley-chat script, parley-chat iframe, parley-chat b").CountAsync());
-            Assert.Equal(0, await page.Locator("parley-chat a:not([href^='http'])").CountAsync());
-        }
-
-        Assert.Equal(0, await page.Locator("main img, main script, main a[href^='javascript']").CountAsync());
-        AssertNoPageErrors();
-    }
 }

@@ -143,7 +143,8 @@
     return h('a', { href: href, target: '_blank', rel: 'noopener noreferrer nofollow', text: text });
   }
 
-  var inlinePattern = /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\*[^*\n]+\*|\b_[^_\n]+_\b)|(\[[^\]\n]+\]\([^)\s]+\))|(https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"])/g;
+  // Code spans win: emphasis may hold a whole code span but never ends inside one, so `a*b` and `X__Y__Z` stay code.
+  var inlinePattern = /(`[^`\n]+`)|(\*\*(?:`[^`\n]*`|[^*`\n])+\*\*)|(\*(?:`[^`\n]*`|[^*`\n])+\*|\b_(?:`[^`\n]*`|[^_`\n])+_\b)|(\[[^\]\n]+\]\([^)\s]+\))|(https?:\/\/[^\s<>()`]+[^\s<>().,;:!?'"`])/g;
 
   function appendInline(parent, text) {
     var last = 0;
@@ -156,7 +157,15 @@
       var token = match[0];
       var node;
       if (match[1]) {
-        node = h('code', { text: token.slice(1, -1) });
+        // A long identifier may wrap after _ = / or . (not a leading one) rather than mid-word;
+        // <wbr> adds nothing to the copied text.
+        node = h('code');
+        token.slice(1, -1).split(/([_=\/.]+)/).forEach(function (part, n, parts) {
+          node.appendChild(document.createTextNode(part));
+          if (n % 2 && parts[n - 1]) {
+            node.appendChild(h('wbr'));
+          }
+        });
       } else if (match[2]) {
         node = h('strong');
         appendInline(node, token.slice(2, -2));
@@ -177,6 +186,23 @@
     }
   }
 
+  // A table row's cells, split at the pipes that are not escaped (as GFM does, inside `code` too).
+  function cells(line) {
+    return line.trim().replace(/\\\|/g, '\0').replace(/^\||\|$/g, '').split('|').map(function (cell) {
+      return cell.trim().replace(/\0/g, '|');
+    });
+  }
+
+  function addRow(section, tag, values, align) {
+    var row = section.insertRow();
+    align.forEach(function (side, n) {
+      var cell = h(tag);
+      cell.style.textAlign = side;
+      appendInline(cell, values[n] || '');
+      row.appendChild(cell);
+    });
+  }
+
   function markdown(target, text) {
     clear(target);
     var lines = String(text || '').replace(/\r\n?/g, '\n').split('\n');
@@ -195,35 +221,54 @@
         paragraph = [];
       }
     }
+    function block(node) {
+      flush();
+      list = null;
+      target.appendChild(node);
+    }
     for (var i = 0; i < lines.length; i++) {
       var line = lines[i];
+      var next = lines[i + 1] || '';
+      var fence = /^\s*(`{3,}|~{3,})\s*([\w#+.-]*)/.exec(line);
       var bullet = /^\s*[-*+]\s+(.*)$/.exec(line);
-      var numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+      var numbered = /^\s*(\d+)[.)]\s+(.*)$/.exec(line);
       var heading = /^\s*#{1,6}\s+(.*)$/.exec(line);
-      if (/^\s*```/.test(line)) {
-        flush();
-        list = null;
+      var head = line.indexOf('|') >= 0 && next.indexOf('|') >= 0 && /^[\s|:-]*-[\s|:-]*$/.test(next) && cells(line);
+      if (fence) {
+        // Up to the closing fence of the same kind, or to the end: mid-stream, an open fence is the code so far.
+        var closing = new RegExp('^\\s*' + fence[1].charAt(0) + '{' + fence[1].length + ',}\\s*$');
         var code = [];
-        for (i++; i < lines.length && !/^\s*```/.test(lines[i]); i++) {
+        for (i++; i < lines.length && !closing.test(lines[i]); i++) {
           code.push(lines[i]);
         }
-        target.appendChild(h('pre', h('code', { text: code.join('\n') })));
+        block(h('pre', h('code', { class: fence[2] && 'language-' + fence[2], text: code.join('\n') })));
+      } else if (head && cells(next).length === head.length) {
+        var align = cells(next).map(function (rule) {
+          return /^:-+:$/.test(rule) ? 'center' : /-:$/.test(rule) ? 'right' : '';
+        });
+        var table = h('table');
+        addRow(table.createTHead(), 'th', head, align);
+        var rows = table.createTBody();
+        for (i += 2; i < lines.length && lines[i].indexOf('|') >= 0; i++) {
+          addRow(rows, 'td', cells(lines[i]), align);
+        }
+        i--;
+        // The wrapper scrolls sideways, so a wide table never widens the chat.
+        block(h('div.md-table', table));
       } else if (bullet || numbered) {
         flush();
         var kind = bullet ? 'ul' : 'ol';
         if (!list || list.tagName.toLowerCase() !== kind) {
-          list = h(kind);
+          list = h(kind, { start: numbered && numbered[1] !== '1' && numbered[1] });
           target.appendChild(list);
         }
         var item = h('li');
-        appendInline(item, (bullet || numbered)[1]);
+        appendInline(item, bullet ? bullet[1] : numbered[2]);
         list.appendChild(item);
       } else if (heading) {
-        flush();
-        list = null;
         var strong = h('strong');
         appendInline(strong, heading[1]);
-        target.appendChild(h('p', strong));
+        block(h('p', strong));
       } else if (!line.trim()) {
         flush();
         list = null;

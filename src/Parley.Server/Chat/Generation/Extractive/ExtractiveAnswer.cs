@@ -42,7 +42,6 @@ public static class ExtractiveAnswer
     private const double OpeningBar = 0.4;
 
     /// <summary>The bars a unit must clear to be quoted; by words alone, or with retrieval's closeness in meaning.</summary>
-    private const double MinOverlap = 0.5;
     private const double MinLexicalOverlap = 0.3;
     private const double MinRelatedOverlap = 0.25;
     private const double TrustedLexicalPassage = 0.4;
@@ -116,18 +115,18 @@ public static class ExtractiveAnswer
     }
 
     /// <summary>
-    /// Whether the unit may be quoted. By words: most of the question, or a part of it in a passage retrieval
-    /// found close enough. With embeddings, retrieval's closeness in meaning vouches for a section whose words differ
-    /// from the question's (a visitor's paraphrase), on the bot's model's own scale.
+    /// Whether the unit may be quoted. With embeddings, retrieval's closeness in meaning decides, on the bot's model's
+    /// own scale: close enough alone (a visitor's paraphrase shares few words), or related and holding a part of the
+    /// question. By words alone: a good part of the question, or some of it in a passage retrieval found relevant.
     /// </summary>
     private static bool Answers(AnswerUnit unit, MeaningBar bar)
     {
         var passage = unit.Passage.Passage;
         var overlap = unit.BarOverlap;
-        if (overlap >= MinOverlap)
-            return true;
+        // A passage far in meaning from the question is about something else, however many of its words it shares:
+        // "How much does a Debian support contract cost?" meets the words debian, support and cost everywhere.
         if (passage.Similarity is { } similarity)
-            return similarity >= bar.Close || (overlap >= MinRelatedOverlap && similarity >= bar.Related);
+            return similarity >= bar.Close || (similarity >= bar.Related && overlap >= MinRelatedOverlap);
         return overlap >= MinLexicalOverlap || (overlap > 0 && passage.Score >= TrustedLexicalPassage);
     }
 

@@ -7,6 +7,9 @@ namespace Parley.Server.Knowledge.Embeddings;
 /// </summary>
 public sealed record MeaningBar(double Related, double Close)
 {
+    /// <summary>Below this (halfway from unrelated to answering), nothing is quoted even when it holds most of the question's words.</summary>
+    public double Floor { get; init; } = Related;
+
     /// <summary>all-MiniLM-L6-v2's bar.</summary>
     public static readonly MeaningBar MiniLm = On(SimilarityScale.MiniLm);
 
@@ -16,5 +19,5 @@ public sealed record MeaningBar(double Related, double Close)
     /// the 40 dev questions (median 0.60) and 0-0.50 against 28 questions the handbook does not answer (median 0.34).
     /// </summary>
     public static MeaningBar On(SimilarityScale scale) =>
-        new(scale.Unrelated + (0.65 * (scale.Answering - scale.Unrelated)), scale.Unrelated + (0.8 * (scale.Answering - scale.Unrelated)));
+        new MeaningBar(scale.Unrelated + (0.65 * (scale.Answering - scale.Unrelated)), scale.Unrelated + (0.7 * (scale.Answering - scale.Unrelated))) { Floor = scale.AnswersFrom };
 }

@@ -44,6 +44,7 @@ public static class ExtractiveAnswer
     /// <summary>The bars a unit must clear to be quoted; by words alone, or with retrieval's closeness in meaning.</summary>
     private const double MinLexicalOverlap = 0.3;
     private const double MinRelatedOverlap = 0.25;
+    private const double MostOfTheQuestion = 0.6;
     private const double TrustedLexicalPassage = 0.4;
 
     private static readonly string[] Anaphora = ["it ", "its ", "this ", "that ", "these ", "those ", "they ", "them ", "there ", "he ", "she ", "then "];
@@ -126,7 +127,7 @@ public static class ExtractiveAnswer
         // A passage far in meaning from the question is about something else, however many of its words it shares:
         // "How much does a Debian support contract cost?" meets the words debian, support and cost everywhere.
         if (passage.Similarity is { } similarity)
-            return similarity >= bar.Close || (similarity >= bar.Related && overlap >= MinRelatedOverlap);
+            return similarity >= bar.Close || (similarity >= bar.Related && overlap >= MinRelatedOverlap) || (similarity >= bar.Floor && overlap >= MostOfTheQuestion);
         return overlap >= MinLexicalOverlap || (overlap > 0 && passage.Score >= TrustedLexicalPassage);
     }
 

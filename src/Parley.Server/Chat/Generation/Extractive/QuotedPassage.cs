@@ -8,10 +8,10 @@ internal sealed class QuotedPassage
     private const int MinSentenceWords = 3;
     private const int MaxSentenceWords = 80;
 
-    private QuotedPassage(Passage passage)
+    private QuotedPassage(Passage passage, bool headingsAsProse = false)
     {
         Passage = passage;
-        Blocks = PassageBlocks.Parse(passage.Text);
+        Blocks = PassageBlocks.Parse(headingsAsProse ? HeadingsAsProse(passage.Text) : passage.Text);
     }
 
     public Passage Passage { get; }
@@ -39,8 +39,16 @@ internal sealed class QuotedPassage
     {
         var quoted = new QuotedPassage(passage);
         quoted.ReadUnits();
-        return quoted;
+        if (quoted.Units.Count > 0)
+            return quoted;
+        // A text of headings alone ("# Open 9 to 5 on weekdays") still says something: its headings are its sentences.
+        var headings = new QuotedPassage(passage, headingsAsProse: true);
+        headings.ReadUnits();
+        return headings;
     }
+
+    private static string HeadingsAsProse(string text) =>
+        string.Join("\n\n", text.Split('\n').Select(l => l.TrimStart().StartsWith('#') ? InlineMarkup.Strip(l.TrimStart().TrimStart('#')) : l));
 
     private void ReadUnits()
     {

@@ -32,7 +32,9 @@ internal static class SectionQuote
             if (kind == BlockKind.Prose)
             {
                 var sentences = passage.Sentences[block];
-                var positions = Around(sentences, chosen.Where(u => u.Block == block).Select(u => u.Position).ToList());
+                var own = chosen.Where(u => u.Block == block).Select(u => u.Position).ToList();
+                // A web search result is untrusted text: only the sentences chosen for the question are quoted from it.
+                var positions = passage.Passage.FromWebSearch ? own.Order().ToList() : Around(sentences, own);
                 var leadsIn = LeadsIntoBlock(passage, block);
                 // A paragraph that introduces a block is read to its end, so its colon is followed by what it announces.
                 if (leadsIn && positions[^1] < sentences.Count - 1 && sentences.Skip(positions[^1] + 1).Sum(AnswerUnit.WordCount) + words < MaxProseWords)

@@ -67,6 +67,8 @@ internal sealed record BenchOptions
 
     public const string Usage = """
         usage: Parley.Bench chat [options]    Parley against a bare endpoint: the table
+               Parley.Bench default-turn [options]   the default configuration (local embeddings, offline generator):
+                                              chat beside the knowledge search API on one server and bot
                Parley.Bench steps [options]   where a turn's time goes, step by step
                Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
                Parley.Bench retrieval         search time of the in-memory indexes at 10k and 100k chunks

@@ -19,6 +19,9 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<string> Targets { get; init; } = ["parley", "bare"];
 
+    /// <summary>Who answers in chat, steps and backends: <c>instant</c> (<see cref="Hosting.InstantChatClient"/>) or <c>offline</c>, the server's own extractive generator.</summary>
+    public string Generator { get; init; } = "instant";
+
     public int Iterations { get; init; } = 300;
 
     public Uri? Corpus { get; init; }
@@ -81,6 +84,8 @@ internal sealed record BenchOptions
           --sources N               text sources on the bot (default 200)
           --chunks-per-source N     chunks per source (default 50; 200 x 50 = 10,000 chunks)
           --targets LIST            parley, bare or both (default parley,bare)
+          --generator NAME          chat, steps, backends: instant (a fixed answer at once; default) or offline, the
+                                    server's own extractive generator quoting the passages (embeddings stay off)
           --iterations N            steps: questions timed step by step (default 300)
           --corpus URL              eval: the start page of the site to crawl
           --questions FILE          eval: the questions, JSON Lines (id, question, gold_pages, answer_keywords, kind)
@@ -115,6 +120,8 @@ internal sealed record BenchOptions
                 "--sources" => options with { Sources = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--chunks-per-source" => options with { ChunksPerSource = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--targets" => options with { Targets = value.Split(',') },
+                "--generator" when value is "instant" or "offline" => options with { Generator = value },
+                "--generator" => throw new ArgumentException($"--generator is instant or offline, not '{value}'."),
                 "--iterations" => options with { Iterations = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--corpus" => options with { Corpus = AbsoluteUrl(args[i], value) },
                 "--questions" => options with { Questions = value },

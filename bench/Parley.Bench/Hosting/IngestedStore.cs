@@ -13,8 +13,9 @@ namespace Parley.Bench.Hosting;
 /// <summary>
 /// A Parley data directory holding the bench bot with the synthetic docs, ingested once through the admin API with the
 /// server's settings (local embeddings: minutes of work), then kept under the temp folder and copied for every run.
-/// The key is the corpus size and the bytes of the server's assemblies, so a store is only reused by the very code that
-/// made it: a change to chunking, embedding or the schema makes a new one.
+/// The key is the corpus size, the settings and git's hash of the committed <c>src</c> tree (or, outside a clean checkout,
+/// the bytes of the server's assemblies), so a store is only reused by the code that made it: a change to chunking,
+/// embedding or the schema makes a new one.
 /// </summary>
 internal sealed record IngestedStore(
     string Root, string WorkspaceId, string BotId, int Sources, int Chunks, double IngestSeconds, double? ModelChunksPerSecond, DateTimeOffset Made)
@@ -36,7 +37,7 @@ internal sealed record IngestedStore(
         if (File.Exists(Path.Combine(root, ManifestName)))
         {
             var kept = JsonSerializer.Deserialize<IngestedStore>(File.ReadAllText(Path.Combine(root, ManifestName)), Json)! with { Root = root };
-            output.WriteLine($"Reusing the store ingested {kept.Made:yyyy-MM-dd HH:mm} UTC by this same build: {root}");
+            output.WriteLine($"Reusing the store ingested {kept.Made:yyyy-MM-dd HH:mm} UTC by the same source: {root}");
             return kept;
         }
 
@@ -46,7 +47,7 @@ internal sealed record IngestedStore(
         var store = await IngestAsync(staging, pages, settings, output);
         File.WriteAllText(Path.Combine(staging, ManifestName), JsonSerializer.Serialize(store, Json));
         Directory.Move(staging, root);
-        output.WriteLine($"Kept the store for later runs of this build: {root}");
+        output.WriteLine($"Kept the store for later runs of the same source: {root}");
         return store with { Root = root };
     }
 
@@ -67,7 +68,7 @@ internal sealed record IngestedStore(
     private static async Task<IngestedStore> IngestAsync(
         string staging, IReadOnlyList<DocPage> pages, IReadOnlyDictionary<string, string> settings, TextWriter output)
     {
-        output.WriteLine($"Ingesting {pages.Count} pages through the admin API with the server's embeddings (once per build) ...");
+        output.WriteLine($"Ingesting {pages.Count} pages through the admin API with the server's embeddings (once per source tree) ...");
         await using var parley = ParleyHost.Start(instantGenerator: false, settings, Path.Combine(staging, "data"));
         using var provisioner = new BotProvisioner(parley.BaseAddress, ParleyHost.AdminKey);
         await provisioner.WaitUntilReadyAsync();
@@ -107,10 +108,52 @@ internal sealed record IngestedStore(
     private static string CodeKey(IReadOnlyDictionary<string, string> settings)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in ServerAssemblies)
-            hash.AppendData(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, name)));
+        if (SourceTree() is { } tree)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(tree));
+        }
+        else
+        {
+            // No clean checkout to name the code by: the built server itself, which a rebuild of the same source may change.
+            foreach (var name in ServerAssemblies)
+                hash.AppendData(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, name)));
+        }
+
         foreach (var (key, value) in settings.OrderBy(s => s.Key, StringComparer.Ordinal))
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{key}={value};"));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+
+    /// <summary>
+    /// Git's hash of the checkout's <c>src</c> tree when it has no uncommitted changes, else null. Deterministic builds
+    /// of one source still differ by build settings, so the source, not the bytes, says whether a store still fits.
+    /// </summary>
+    private static string? SourceTree()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !Directory.Exists(Path.Combine(root.FullName, "src", "Parley.Server")))
+            root = root.Parent;
+        if (root is null)
+            return null;
+        try
+        {
+            var changes = Git(root.FullName, "status", "--porcelain", "--", "src");
+            return changes is "" ? Git(root.FullName, "rev-parse", "HEAD:src") : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no git
+        }
+    }
+
+    private static string? Git(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        using var git = Process.Start(start)!;
+        var output = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        return git.ExitCode == 0 ? output : null;
     }
 }

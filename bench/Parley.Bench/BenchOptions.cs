@@ -19,6 +19,9 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<string> Targets { get; init; } = ["parley", "bare"];
 
+    /// <summary>Who answers in chat, steps and backends: <c>instant</c> (<see cref="Hosting.InstantChatClient"/>) or <c>offline</c>, the server's own extractive generator.</summary>
+    public string Generator { get; init; } = "instant";
+
     public int Iterations { get; init; } = 300;
 
     public Uri? Corpus { get; init; }
@@ -84,6 +87,8 @@ internal sealed record BenchOptions
 
     public const string Usage = """
         usage: Parley.Bench chat [options]    Parley against a bare endpoint: the table
+               Parley.Bench default-turn [options]   the default configuration (local embeddings, offline generator):
+                                              chat beside the knowledge search API on one server and bot
                Parley.Bench steps [options]   where a turn's time goes, step by step
                Parley.Bench eval --corpus URL --questions FILE [options]   retrieval quality on a crawled site
                Parley.Bench eval-diff A.json B.json  the questions whose cited hit@1, retrieval rank, keywords
@@ -99,6 +104,8 @@ internal sealed record BenchOptions
           --sources N               text sources on the bot (default 200)
           --chunks-per-source N     chunks per source (default 50; 200 x 50 = 10,000 chunks)
           --targets LIST            parley, bare or both (default parley,bare)
+          --generator NAME          chat, steps, backends: instant (a fixed answer at once; default) or offline, the
+                                    server's own extractive generator quoting the passages (embeddings stay off)
           --iterations N            steps: questions timed step by step (default 300)
           --corpus URL              eval: the start page of the site to crawl
           --questions FILE          eval: the questions, JSON Lines (id, question, gold_pages, answer_keywords, kind)
@@ -146,6 +153,8 @@ internal sealed record BenchOptions
                 "--sources" => options with { Sources = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--chunks-per-source" => options with { ChunksPerSource = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--targets" => options with { Targets = value.Split(',') },
+                "--generator" when value is "instant" or "offline" => options with { Generator = value },
+                "--generator" => throw new ArgumentException($"--generator is instant or offline, not '{value}'."),
                 "--iterations" => options with { Iterations = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--corpus" => options with { Corpus = AbsoluteUrl(args[i], value) },
                 "--questions" => options with { Questions = value },

@@ -24,6 +24,9 @@ internal static class BenchProgram
             case "chat":
                 await ChatBenchmark.RunAsync(options, Console.Out);
                 return 0;
+            case "default-turn":
+                await DefaultTurnBenchmark.RunAsync(options, Console.Out);
+                return 0;
             case "backends" when options.Postgres is null:
                 Console.Error.WriteLine("backends needs --postgres (an empty database; bench/scale-out.sh starts one).");
                 return 2;

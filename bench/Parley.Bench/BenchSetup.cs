@@ -40,7 +40,7 @@ internal sealed class BenchSetup : IAsyncDisposable
 
         // Lexical retrieval only: this measures the pipeline around retrieval, and embedding 10,000 chunks with the
         // local model would take minutes. The eval command measures hybrid retrieval, embeddings included.
-        var parley = ParleyHost.Start(settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" }));
+        var parley = ParleyHost.Start(options.Generator == "instant", settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" }));
         try
         {
             using var provisioner = new BotProvisioner(parley.BaseAddress, ParleyHost.AdminKey);
@@ -48,11 +48,12 @@ internal sealed class BenchSetup : IAsyncDisposable
             clock.Restart();
             var (workspaceId, botId) = await provisioner.CreateBotAsync();
             var chunks = await provisioner.AddPagesAsync(botId, pages);
-            output.WriteLine($"Storage: {(options.Postgres is null ? "SQLite" : "PostgreSQL")}{(options.Redis is null ? "" : " + Redis")}.");
+            output.WriteLine($"Storage: {(options.Postgres is null ? "SQLite" : "PostgreSQL")}{(options.Redis is null ? "" : " + Redis")}; " +
+                $"generator: {(options.Generator == "instant" ? "instant (a fixed answer)" : "offline (the server's extractive generator)")}; embeddings off.");
             output.WriteLine($"Parley at {parley.BaseAddress}: bot {botId} with {pages.Count} sources, {chunks:N0} chunks, ingested in {clock.Elapsed.TotalSeconds:F1} s.");
             var replicas = new List<ParleyHost> { parley };
             for (var i = 1; i < options.Replicas; i++)
-                replicas.Add(ParleyHost.Start(settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" })));
+                replicas.Add(ParleyHost.Start(options.Generator == "instant", settings: options.BackendSettings(new Dictionary<string, string> { ["Parley:Embeddings:Provider"] = "none" })));
             if (replicas.Count > 1)
                 output.WriteLine($"Replicas over the same database: {string.Join(", ", replicas.Select(r => r.BaseAddress))}; requests go to each in turn.");
             return new BenchSetup(parley, replicas, questions, workspaceId, botId);

@@ -39,7 +39,7 @@ internal static class ChatBenchmark
             }
         }
 
-        ResultTable.Print(rows, output);
+        ResultTable.Print(rows, output, options.Generator);
     }
 
     /// <summary>One real answer, to replay from the bare endpoint; it must be a complete, successful stream.</summary>

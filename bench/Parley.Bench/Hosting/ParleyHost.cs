@@ -21,14 +21,18 @@ internal sealed class ParleyHost : WebApplicationFactory<Program>
 
     private readonly bool _instantGenerator;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsData;
 
-    private ParleyHost(bool instantGenerator, IReadOnlyDictionary<string, string> settings)
+    private ParleyHost(bool instantGenerator, IReadOnlyDictionary<string, string> settings, string? dataDirectory)
     {
         _instantGenerator = instantGenerator;
         _settings = settings;
+        _ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("parley-bench-").FullName;
     }
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("parley-bench-").FullName;
+    /// <summary>The server's <c>PARLEY_DATA_DIR</c>: a fresh temporary one, deleted on dispose, unless the caller gave its own.</summary>
+    public string DataDirectory { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -37,9 +41,11 @@ internal sealed class ParleyHost : WebApplicationFactory<Program>
     /// own, for measuring what visitors get.
     /// </param>
     /// <param name="settings">Configuration on top of the bench's own, such as <c>Parley:Retrieval:MaxPassages</c>.</param>
-    public static ParleyHost Start(bool instantGenerator = true, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="dataDirectory">A data directory the caller owns and keeps (a store to reuse); else a fresh temporary one.</param>
+    public static ParleyHost Start(
+        bool instantGenerator = true, IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
     {
-        var host = new ParleyHost(instantGenerator, settings ?? new Dictionary<string, string>());
+        var host = new ParleyHost(instantGenerator, settings ?? new Dictionary<string, string>(), dataDirectory);
         host.UseKestrel();
         host.StartServer();
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -72,6 +78,8 @@ internal sealed class ParleyHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsData)
+            return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -9,7 +9,7 @@ namespace Parley.Bench.Load;
 /// A chat endpoint under load: one pooled HTTP/1.1 keep-alive client, and the request body of a visitor's first
 /// message to one bot.
 /// </summary>
-internal sealed class ChatTarget : IDisposable
+internal sealed class ChatTarget : ILoadTarget, IDisposable
 {
     public const string Path = "/v1/public/chat/stream";
 
@@ -56,6 +56,9 @@ internal sealed class ChatTarget : IDisposable
         var endpoint = _endpoints[(uint)Interlocked.Increment(ref _next) % _endpoints.Length];
         return new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = body };
     }
+
+    public Task<TurnResult> RunAsync(string question, string sessionId, CancellationToken ct) =>
+        ChatTurn.RunAsync(this, question, sessionId, ct);
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct) =>
         _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);

@@ -14,6 +14,9 @@ internal static class ChatTurn
     private static readonly byte[] DoneEvent = "data: {\"type\":\"done\""u8.ToArray();
     private static readonly byte[] ErrorEvent = "data: {\"type\":\"error\""u8.ToArray();
 
+    // Retrieval failed or ran out of time and the answer went without knowledge: cheaper than a real turn, so not one.
+    private static readonly byte[] RetrievalUnavailable = "\"code\":\"rag_unavailable\""u8.ToArray();
+
     public static async Task<TurnResult> RunAsync(ChatTarget target, string message, string sessionId, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -49,6 +52,7 @@ internal static class ChatTurn
             var ended = Stopwatch.GetTimestamp();
             var received = body.AsSpan(0, length);
             var failure = received.IndexOf(ErrorEvent) >= 0 ? "error event"
+                : received.IndexOf(RetrievalUnavailable) >= 0 ? "answered without knowledge (rag_unavailable notice)"
                 : received.IndexOf(DoneEvent) < 0 ? "no done event"
                 : firstContent == 0 ? "no content event"
                 : null;

@@ -15,7 +15,7 @@ internal static class JitWarmup
     private const int QuietMethodsPerRound = 20;
 
     public static async Task<(TimeSpan Elapsed, long Methods)> RunAsync(
-        IReadOnlyList<ChatTarget> targets, QuestionSet questions, AllocationMeter allocations, int concurrency, TimeSpan limit)
+        IReadOnlyList<ILoadTarget> targets, QuestionSet questions, AllocationMeter allocations, int concurrency, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         var compiled = JitInfo.GetCompiledMethodCount();

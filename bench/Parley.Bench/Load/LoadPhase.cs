@@ -9,7 +9,7 @@ namespace Parley.Bench.Load;
 /// turns that also start inside it give the time-to-first-content samples. CPU and allocations are the whole
 /// process's over the window (server and client alike: they share it).
 /// </summary>
-internal sealed class LoadPhase(ChatTarget target, QuestionSet questions, AllocationMeter allocations)
+internal sealed class LoadPhase(ILoadTarget target, QuestionSet questions, AllocationMeter allocations)
 {
     private const int Warmup = 0;
     private const int Measuring = 1;
@@ -54,7 +54,7 @@ internal sealed class LoadPhase(ChatTarget target, QuestionSet questions, Alloca
         for (var turn = 0; Volatile.Read(ref _stage) != Stopped; turn++)
         {
             var startedIn = Volatile.Read(ref _stage);
-            var result = await ChatTurn.RunAsync(target, questions.Next(), $"bench-{visitor}-{turn}", CancellationToken.None);
+            var result = await target.RunAsync(questions.Next(), $"bench-{visitor}-{turn}", CancellationToken.None);
             if (Volatile.Read(ref _stage) != Measuring)
                 continue;
 

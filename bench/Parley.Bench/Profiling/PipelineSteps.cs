@@ -10,7 +10,9 @@ using Parley.Core.Knowledge;
 using Parley.Core.Workspaces;
 using Parley.Server.Chat;
 using Parley.Server.Chat.Generation;
+using Parley.Server.Chat.Generation.Extractive;
 using Parley.Server.Knowledge;
+using Parley.Server.Knowledge.Embeddings;
 
 namespace Parley.Bench.Profiling;
 
@@ -33,6 +35,7 @@ internal static class PipelineSteps
         var conversations = services.GetRequiredService<IConversationStore>();
         var retriever = services.GetRequiredService<KnowledgeRetriever>();
         var bot = (await bots.GetAsync(setup.BotId))!;
+        var meaningBar = MeaningBar.On(services.GetRequiredService<ChunkEmbedder>().ModelOf(bot).Scale);
 
         // Whole turns first, until the JIT is done with every method a turn runs, so no step pays for compiling.
         using var target = new ChatTarget("parley", setup.Parley.BaseAddress, setup.BotId);
@@ -55,6 +58,8 @@ internal static class PipelineSteps
 
             var passages = await timings.TimeAsync($"retrieval: {search} (KnowledgeRetriever)", () => retriever.RetrieveAsync(bot, request.Message, [], CancellationToken.None));
             var prompt = timings.Time("prompt (PromptBuilder.Build)", () => PromptBuilder.Build(bot, passages, [], request.Message));
+            // What the offline generator does with the prompt (chat --generator offline); the instant one costs nothing.
+            timings.Time("offline answer (ExtractiveAnswer.Compose)", () => ExtractiveAnswer.Compose(request.Message, null, passages, meaningBar));
             await timings.TimeAsync("save turn: conversation + 2 messages (write transaction)", () => SaveTurnAsync(conversations, bot, passages, request, prompt.Count));
             await timings.TimeAsync("settle credit (write transaction)", () => workspaces.SettleCreditsAsync(reservation.Id, 1));
         }

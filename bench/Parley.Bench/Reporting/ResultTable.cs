@@ -9,9 +9,12 @@ internal static class ResultTable
     public const double ThroughputTarget = 0.10;
     public const double FirstContentTargetMs = 2.0;
 
-    public static void Print(IReadOnlyList<PhaseResult> rows, TextWriter output)
+    public static void Print(IReadOnlyList<PhaseResult> rows, TextWriter output, string generator = "instant")
     {
         output.WriteLine();
+        output.WriteLine(generator == "instant"
+            ? "Parley's generator: the instant one (a fixed answer at once), so the rows measure the pipeline around it."
+            : "Parley's generator: the server's offline extractive one (it quotes the passages), embeddings off.");
         output.WriteLine($"{"row",-16} {"turns/s",9} {"p50 TTFC ms",12} {"p99 TTFC ms",12} {"CPU ms/turn",12} {"alloc KB/turn",14} {"CPU busy",9} {"GC 0/1/2",10} {"failed",7}");
         output.WriteLine(new string('-', 109));
         foreach (var row in rows.OrderBy(r => r.Concurrency).ThenBy(r => r.Target == "bare"))

@@ -50,51 +50,61 @@ internal sealed class QuotedPassage
     private static string HeadingsAsProse(string text) =>
         string.Join("\n\n", text.Split('\n').Select(l => l.TrimStart().StartsWith('#') ? InlineMarkup.Strip(l.TrimStart().TrimStart('#')) : l));
 
+    /// <summary>
+    /// Reads the units in two passes, stemming every word once: first each block's units and words, then each unit's
+    /// context from its neighbours' words (the block a colon sentence introduces, the sentence that introduces a list).
+    /// </summary>
     private void ReadUnits()
     {
         var heading = AnswerUnit.StemsOf($"{Passage.PageTitle} {Passage.Heading}");
         HeadingStems = AnswerUnit.StemsOf(Passage.Heading ?? Passage.PageTitle);
         Stems = [.. heading];
+        var blockStems = new HashSet<string>[Blocks.Count];
+        var all = new List<AnswerUnit>();
         for (var b = 0; b < Blocks.Count; b++)
         {
             var block = Blocks[b];
-            var before = b > 0 ? Blocks[b - 1] : null;
-            var after = b + 1 < Blocks.Count ? Blocks[b + 1] : null;
-            switch (block.Kind)
+            blockStems[b] = [];
+            if (block.Kind == BlockKind.Code)
             {
-                case BlockKind.Prose:
-                    var sentences = ProseSentences.Split(block.Paragraph);
-                    Sentences[b] = sentences;
-                    for (var s = 0; s < sentences.Count; s++)
-                    {
-                        var unit = new AnswerUnit(this, b, s, sentences[s]);
-                        if (unit.Words is < MinSentenceWords or > MaxSentenceWords)
-                            continue;
-                        unit.Context.UnionWith(heading);
-                        if (s == sentences.Count - 1 && unit.Introduces && after is { Kind: not BlockKind.Prose })
-                            unit.Context.UnionWith(AnswerUnit.StemsOf(InlineMarkup.Strip(string.Join(' ', after.Lines))));
-                        Units.Add(unit);
-                    }
-
-                    break;
-                case BlockKind.List or BlockKind.Table:
-                    var intro = before is { Kind: BlockKind.Prose } && before.Paragraph.EndsWith(':') ? AnswerUnit.StemsOf(InlineMarkup.Strip(before.Paragraph)) : [];
-                    var header = block.Kind == BlockKind.Table && block.Lines.Count > 1 ? AnswerUnit.StemsOf(InlineMarkup.Strip(block.Lines[0])) : [];
-                    for (var i = block.Kind == BlockKind.Table && block.Lines.Count > 1 ? 1 : 0; i < block.Lines.Count; i++)
-                    {
-                        var unit = new AnswerUnit(this, b, i, block.Lines[i]);
-                        if (unit.Stems.Count == 0)
-                            continue;
-                        unit.Context.UnionWith(heading);
-                        unit.Context.UnionWith(intro);
-                        unit.Context.UnionWith(header);
-                        Units.Add(unit);
-                    }
-
-                    break;
+                blockStems[b] = AnswerUnit.StemsOf(InlineMarkup.Strip(string.Join(' ', block.Lines)));
+            }
+            else
+            {
+                var texts = block.Kind == BlockKind.Prose ? Sentences[b] = ProseSentences.Split(block.Paragraph) : block.Lines.ToList();
+                for (var i = 0; i < texts.Count; i++)
+                {
+                    var unit = new AnswerUnit(this, b, i, texts[i]);
+                    blockStems[b].UnionWith(unit.Stems);
+                    all.Add(unit);
+                }
             }
 
-            Stems.UnionWith(AnswerUnit.StemsOf(InlineMarkup.Strip(string.Join(' ', block.Lines))));
+            Stems.UnionWith(blockStems[b]);
+        }
+
+        foreach (var unit in all)
+        {
+            var b = unit.Block;
+            var block = Blocks[b];
+            var hasHeader = block.Kind == BlockKind.Table && block.Lines.Count > 1;
+            if (block.Kind == BlockKind.Prose ? unit.Words is < MinSentenceWords or > MaxSentenceWords : unit.Stems.Count == 0 || (hasHeader && unit.Position == 0))
+                continue;
+            unit.Context.UnionWith(heading);
+            if (block.Kind == BlockKind.Prose)
+            {
+                if (unit.Position == Sentences[b].Count - 1 && unit.Introduces && b + 1 < Blocks.Count && Blocks[b + 1].Kind != BlockKind.Prose)
+                    unit.Context.UnionWith(blockStems[b + 1]);
+            }
+            else
+            {
+                if (b > 0 && Blocks[b - 1] is { Kind: BlockKind.Prose } before && before.Paragraph.EndsWith(':'))
+                    unit.Context.UnionWith(blockStems[b - 1]);
+                if (hasHeader)
+                    unit.Context.UnionWith(all.First(u => u.Block == b && u.Position == 0).Stems);
+            }
+
+            Units.Add(unit);
         }
     }
 }

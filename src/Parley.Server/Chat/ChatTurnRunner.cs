@@ -267,7 +267,10 @@ public sealed class ChatTurnRunner(
         if (prompt.Messages.FirstOrDefault(m => m.Role == ChatRole.System) is not { } system)
             return;
         var hints = system.AdditionalProperties ??= [];
-        hints[PromptKeys.MeaningBar] = MeaningBar.On(embedder.ModelOf(bot).Scale);
+        // Only a model Parley ships has measured levels; a remote one's cosines are not judged on borrowed ones.
+        var model = embedder.ModelOf(bot);
+        if (model.Id?.StartsWith("local/", StringComparison.Ordinal) == true)
+            hints[PromptKeys.MeaningBar] = MeaningBar.On(model.Scale);
         if (earlier is not null)
             hints[PromptKeys.EarlierQuestion] = earlier;
     }

@@ -38,7 +38,7 @@ public class LocalEmbeddingModelTests : ParleyTest
         Assert.Equal(MiniLmId, other.GetProperty("embedding_model").GetString());
         Assert.Equal(other.GetProperty("chunks").GetInt32(), other.GetProperty("embedded_chunks").GetInt32());
 
-        var answer = await App.PublicChat().AskAsync(new ChatRequest(botId, "When will my money come back?", ChatStreams.NewSession()));
+        var answer = await App.PublicChat().AskAsync(new ChatRequest(botId, "How long does a refund take to come back?", ChatStreams.NewSession()));
         Assert.Equal("Refund policy", answer.Citations![0].PageTitle);
     }
 

@@ -10,9 +10,6 @@ public sealed record MeaningBar(double Related, double Close)
     /// <summary>Below this (halfway from unrelated to answering), nothing is quoted even when it holds most of the question's words.</summary>
     public double Floor { get; init; } = Related;
 
-    /// <summary>all-MiniLM-L6-v2's bar.</summary>
-    public static readonly MeaningBar MiniLm = On(SimilarityScale.MiniLm);
-
     /// <summary>
     /// A model's bar from its levels: related from 65 % of the way from unrelated to answering (MiniLM's 0.425), close
     /// from 80 % (0.5). Measured with MiniLM on the handbook: the passage search ranks first scores 0.39-0.74 against

@@ -52,8 +52,8 @@ public static class ExtractiveAnswer
     /// <param name="question">The visitor's question.</param>
     /// <param name="earlier">The earlier question a follow-up depends on, or null when the question stands alone.</param>
     /// <param name="passages">Retrieval's passages, best first.</param>
-    /// <param name="bar">How close in meaning a passage must be to be trusted, for the bot's embedding model.</param>
-    public static (string Text, int[] Cited) Compose(string question, string? earlier, IReadOnlyList<Passage> passages, MeaningBar bar)
+    /// <param name="bar">How close in meaning a passage must be to be trusted, for the bot's embedding model; null when its levels were never measured (a remote model), and words decide.</param>
+    public static (string Text, int[] Cited) Compose(string question, string? earlier, IReadOnlyList<Passage> passages, MeaningBar? bar)
     {
         if (passages.Count == 0)
             return (NotFound, []);
@@ -120,13 +120,13 @@ public static class ExtractiveAnswer
     /// own scale: close enough alone (a visitor's paraphrase shares few words), or related and holding a part of the
     /// question. By words alone: a good part of the question, or some of it in a passage retrieval found relevant.
     /// </summary>
-    private static bool Answers(AnswerUnit unit, MeaningBar bar)
+    private static bool Answers(AnswerUnit unit, MeaningBar? bar)
     {
         var passage = unit.Passage.Passage;
         var overlap = unit.BarOverlap;
         // A passage far in meaning from the question is about something else, however many of its words it shares:
         // "How much does a Debian support contract cost?" meets the words debian, support and cost everywhere.
-        if (passage.Similarity is { } similarity)
+        if (passage.Similarity is { } similarity && bar is not null)
             return similarity >= bar.Close || (similarity >= bar.Related && overlap >= MinRelatedOverlap) || (similarity >= bar.Floor && overlap >= MostOfTheQuestion);
         return overlap >= MinLexicalOverlap || (overlap > 0 && passage.Score >= TrustedLexicalPassage);
     }

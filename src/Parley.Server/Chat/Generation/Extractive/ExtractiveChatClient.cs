@@ -33,7 +33,7 @@ public sealed class ExtractiveChatClient : IChatClient
         var passages = properties?.TryGetValue(PromptKeys.Passages, out var value) == true && value is IReadOnlyList<Passage> list ? list : [];
         var question = conversation.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         var earlier = properties?.TryGetValue(PromptKeys.EarlierQuestion, out var e) == true ? e as string : null;
-        var bar = properties?.TryGetValue(PromptKeys.MeaningBar, out var b) == true && b is MeaningBar known ? known : MeaningBar.MiniLm;
+        var bar = properties?.TryGetValue(PromptKeys.MeaningBar, out var b) == true && b is MeaningBar known ? known : null;
 
         var (text, cited) = ExtractiveAnswer.Compose(question, earlier, passages, bar);
         foreach (var piece in Pieces(text))

@@ -9,6 +9,7 @@ namespace Parley.Server.Tests.Hosting;
 /// questions (read from the widget's public settings, as the widget shows them) get the section of Parley's own
 /// documentation that answers them, quoted with what that section shows.
 /// </summary>
+[Collection(DemoSeedingCollection.Name)]
 public sealed class DemoBotAnswersTests(DemoBotAnswersTests.DemoServers servers) : IClassFixture<DemoBotAnswersTests.DemoServers>
 {
     /// <summary>Each suggested question, the section its first citation must point at, and what the answer must quote.</summary>

@@ -10,6 +10,7 @@ namespace Parley.Server.Tests.Hosting;
 /// Parley started as its own process from the built output, as someone trying it would start it: no
 /// settings, a fresh directory. What it prints on start-up must be true and must work when copied.
 /// </summary>
+[Collection(DemoSeedingCollection.Name)]
 public sealed class FirstRunTests : IDisposable
 {
     private const int DefaultPort = 5080;

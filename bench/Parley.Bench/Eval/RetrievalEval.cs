@@ -25,8 +25,8 @@ internal static class RetrievalEval
         try
         {
             sets = EvalSets.Read(options);
-            if (options.Corpus is null && options.TextCorpus is null)
-                throw new ArgumentException("eval needs --corpus URL, the start page of the site to crawl.");
+            if (options.Corpus is null && options.TextCorpus is null && options.Bot is null)
+                throw new ArgumentException("eval needs --corpus URL, the start page of the site to crawl (or --bot ID, a bot already holding it).");
             if (options.Server is not null && AdminKey(options) is null)
                 throw new ArgumentException("eval --server needs --admin-key KEY (or PARLEY_ADMIN_KEY).");
         }

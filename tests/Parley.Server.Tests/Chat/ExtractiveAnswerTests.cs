@@ -200,7 +200,11 @@ public partial class ExtractiveAnswerTests : BackendTest
     {
         Assert.Matches("[.!?]$", answer);
         foreach (var sentence in SentencesOf(string.Join(' ', answer.Split('\n').Where(l => !l.StartsWith("- ", StringComparison.Ordinal)))))
-            Assert.True(char.IsUpper(sentence[0]) || char.IsDigit(sentence[0]), $"'{sentence}' does not start like a sentence in: {answer}");
+        {
+            // A sentence may open with emphasis or inline code: "**Descale it monthly** to keep it working."
+            var first = sentence.TrimStart('*', '_', '`')[0];
+            Assert.True(char.IsUpper(first) || char.IsDigit(first), $"'{sentence}' does not start like a sentence in: {answer}");
+        }
     }
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]

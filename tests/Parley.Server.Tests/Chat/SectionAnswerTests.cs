@@ -47,6 +47,12 @@ public class SectionAnswerTests : BackendTest
         | Espresso | 40 ml | strong |
         | Lungo | 110 ml | medium |
         | Americano | 220 ml | mild |
+
+        ## Signing in without a password
+
+        Each time you connect to a Brewmate machine over SSH, it asks for your password. That gets tiresome when a script connects every hour, which is why Brewmate also accepts keys.
+
+        Create a key pair on your computer with `ssh-keygen -t ed25519`, then install the public key on the machine with `brewmate keys add ~/.ssh/id_ed25519.pub`.
         """;
 
     private static readonly string LongConfig =
@@ -138,6 +144,20 @@ public class SectionAnswerTests : BackendTest
         var lines = fence.Split('\n');
         Assert.InRange(lines.Length - 2, 2, 15);
         Assert.Equal("…", lines[^2]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Embeddings))]
+    public async Task The_answer_reads_on_from_the_sentence_that_matches_to_the_one_that_says_what_to_do(string embeddings)
+    {
+        var (app, botId) = await StartWithDocsAsync(embeddings);
+        await using var _ = app;
+
+        var answer = await app.PublicChat().AskAsync(new ChatRequest(botId, "How can I connect to the machine over SSH without typing my password every time?", ChatStreams.NewSession()));
+
+        Assert.Contains("Each time you connect to a Brewmate machine over SSH", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("`ssh-keygen -t ed25519`", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("`brewmate keys add ~/.ssh/id_ed25519.pub`", answer.Text, StringComparison.Ordinal);
     }
 
     [Theory]

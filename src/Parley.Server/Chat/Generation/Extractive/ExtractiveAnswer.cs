@@ -69,8 +69,10 @@ public static class ExtractiveAnswer
             return (NotFound, []);
 
         Score(question, earlier, sections, units);
-        var best = units.Where(u => Answers(u, bar)).OrderByDescending(u => u.Relevance)
-            .ThenBy(u => u.Passage.Passage.Number).ThenBy(u => u.Block).ThenBy(u => u.Position).FirstOrDefault();
+        // Retrieval ranked whole passages by words and meaning, with their titles and headings; the answer quotes the
+        // first passage that holds a unit clearing the bar, and reads a later one only when no earlier one does.
+        var best = units.Where(u => Answers(u, bar)).OrderBy(u => u.Passage.Passage.Number).ThenByDescending(u => u.Relevance)
+            .ThenBy(u => u.Block).ThenBy(u => u.Position).FirstOrDefault();
         if (best is null)
             return (NotFound, []);
 
@@ -95,6 +97,9 @@ public static class ExtractiveAnswer
         {
             section.Coverage = weights.Sum(w => section.Stems.Contains(w.Term) ? w.Weight : 0) / total;
             section.HeadingCoverage = weights.Sum(w => section.HeadingStems.Contains(w.Term) ? w.Weight : 0) / total;
+            // Section numbers ("8.10.4.") are not words a visitor asks with.
+            var named = section.HeadingStems.Where(s => !s.All(char.IsAsciiDigit)).ToList();
+            section.HeadingNamed = named.Count > 0 && named.TrueForAll(own.Contains);
         }
 
         // The bar reads a follow-up with its earlier question's words in full: "how long does it last?" is about
@@ -140,9 +145,10 @@ public static class ExtractiveAnswer
             && section.Units.Find(u => u.Block == best.Block && u.Position == best.Position - 1) is { } antecedent)
             chosen.Add(antecedent);
 
-        // A heading that names what was asked ("How do I embed the widget?") is answered by the section's opening:
-        // documentation states the answer first, then the details a matching word may have led to.
-        if (section.HeadingCoverage >= OpeningBar && section.Units.Count > 0 && section.Units[0] is { Block: 0 } opening && !chosen.Contains(opening))
+        // A heading that names what was asked ("How do I embed the widget?", or "Rate limits" for "How do I set a rate
+        // limit?") is answered by the section's opening: documentation states the answer first, then the details a
+        // matching word may have led to.
+        if ((section.HeadingNamed || section.HeadingCoverage >= OpeningBar) && section.Units.Count > 0 && section.Units[0] is { Block: 0 } opening && !chosen.Contains(opening))
             chosen.Add(opening);
 
         // What a sentence introduces is quoted with it; of a table, only the rows that say more of the question.
@@ -151,6 +157,25 @@ public static class ExtractiveAnswer
             var introduced = section.Units.Where(u => u.Block == best.Block + 1).ToList();
             if (introduced.Count > 0 && introduced.Min(u => u.Overlap) is var floor && introduced.Exists(u => u.Overlap > floor))
                 chosen.AddRange(introduced.Where(u => u.Overlap > floor).OrderByDescending(u => u.Overlap).Take(MaxUnits));
+        }
+
+        // Documentation sets out the situation, then what to do about it ("This is why SSH offers key-based
+        // authentication." is followed by "generate a key pair with ssh-keygen"): the section is read on from the
+        // best unit, in reading order, while the budget lasts, before anything is gathered from further away.
+        // A table's rows are quoted only when they say something of the question, and an untrusted web search result
+        // only where it answers.
+        var words = chosen.Sum(u => u.Words);
+        var following = section.Passage.FromWebSearch ? []
+            : section.Units.Where(u => u.Kind != BlockKind.Table && (u.Block > best.Block || (u.Block == best.Block && u.Position > best.Position)));
+        foreach (var unit in following)
+        {
+            if (words + unit.Words > SectionQuote.MaxProseWords)
+                break;
+            if (!chosen.Contains(unit))
+            {
+                chosen.Add(unit);
+                words += unit.Words;
+            }
         }
 
         foreach (var unit in section.Units.Where(u => u != best && u.Overlap > 0 && u.Overlap >= CompanionFloor * best.Overlap)

@@ -35,6 +35,9 @@ internal sealed class QuotedPassage
     /// <summary>0..1: the question's words found in the section's heading.</summary>
     public double HeadingCoverage { get; set; }
 
+    /// <summary>Whether the question names every word of the section's heading.</summary>
+    public bool HeadingNamed { get; set; }
+
     public static QuotedPassage Read(Passage passage)
     {
         var quoted = new QuotedPassage(passage);

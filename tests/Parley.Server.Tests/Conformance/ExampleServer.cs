@@ -2,8 +2,8 @@ using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Conformance;
 
-/// <summary>One Parley server for every seed example; each test makes its own bot, so they do not meet.</summary>
-public class SeedServer : IAsyncLifetime
+/// <summary>One Parley server for a class of documented examples; each test makes its own bot, so they do not meet.</summary>
+public class ExampleServer : IAsyncLifetime
 {
     public ParleyApp App { get; private set; } = null!;
 
@@ -15,8 +15,8 @@ public class SeedServer : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
-/// <summary>The seed examples' server on PostgreSQL.</summary>
-public sealed class SeedServerOnPostgres : SeedServer
+/// <summary>The documented examples' server on PostgreSQL.</summary>
+public sealed class ExampleServerOnPostgres : ExampleServer
 {
     protected override Backend Backend => Backend.Postgres;
 }

@@ -60,13 +60,19 @@ public sealed class SeedDocument : ExampleSource
         }
     }
 
-    /// <summary>The document beside the repository; a test that needs it fails when it is missing.</summary>
+    /// <summary>
+    /// The document beside the repository. A test reaches this only when it runs: without CI a missing document
+    /// skips it first (see <see cref="SeedDocumentFactAttribute"/>), under CI=true a missing one fails it here.
+    /// </summary>
     public static SeedDocument Load()
     {
         if (!IsPresent)
         {
-            Assert.Fail($"The seed documentation is missing: expected {ExpectedPath} (the repository is {RepositoryRoot()}). " +
-                        "The conformance tests run its examples and never skip." + (RunsInCi ? " (CI=true)" : ""));
+            Assert.Fail($"The reference Chat API document is missing: expected {ExpectedPath}, beside the repository " +
+                        $"{RepositoryRoot()}. " +
+                        (RunsInCi
+                            ? "CI=true: its examples must run, never skip; lay out the shared folder beside the repository as CI does."
+                            : "Put it there to run its examples."));
         }
 
         return new SeedDocument(ExpectedPath);

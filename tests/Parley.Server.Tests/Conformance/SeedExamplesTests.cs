@@ -6,7 +6,7 @@ namespace Parley.Server.Tests.Conformance;
 /// <summary>
 /// The reference Chat API document's curl, JavaScript and Python examples, read from the document itself
 /// and run unchanged (but for the host and the ids) against a live Parley: what the reference promises
-/// a reader will see is what they see.
+/// a reader will see is what they see. Skipped where the document is absent, unless CI=true.
 /// </summary>
 public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<ExampleServer>
 {
@@ -57,7 +57,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
 
     private readonly ParleyApp _app = server.App;
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_curl_example_streams_an_answer_from_the_bots_knowledge()
     {
         var botId = await CreateBotAsync();
@@ -72,7 +72,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         Assert.Equal("Getting started", stream.Done.GetProperty("citations")[0].GetProperty("page_title").GetString());
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_follow_up_curl_continues_the_conversation_of_the_first()
     {
         var botId = await CreateBotAsync();
@@ -91,7 +91,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         Assert.Equal("Tell me more about that", messages[2].GetProperty("content").GetString());
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_javascript_example_prints_the_answer_the_conversation_and_its_citations()
     {
         var botId = await CreateBotAsync();
@@ -101,7 +101,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         AssertPrintsAnswerConversationAndCitations(run);
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_python_example_prints_the_answer_the_conversation_and_its_citations()
     {
         var botId = await CreateBotAsync();
@@ -111,7 +111,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         AssertPrintsAnswerConversationAndCitations(run);
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_javascript_example_prints_no_citations_for_a_bot_without_them()
     {
         var botId = await CreateBotAsync(new { citations_enabled = false });
@@ -123,7 +123,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         Assert.DoesNotContain("Citations", run.Printed, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_javascript_example_continues_the_conversation_it_is_given()
     {
         var botId = await CreateBotAsync();
@@ -139,7 +139,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         Assert.Equal(4, conversation.GetProperty("messages").GetArrayLength());
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_javascript_example_returns_the_replaced_answer_when_pii_is_redacted()
     {
         var botId = await CreateBotAsync(new { filters = new { redact_pii = true } });
@@ -149,7 +149,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         AssertReturnsTheReplacement(run);
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_python_example_returns_the_replaced_answer_when_pii_is_redacted()
     {
         var botId = await CreateBotAsync(new { filters = new { redact_pii = true } });
@@ -159,7 +159,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         AssertReturnsTheReplacement(run);
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_javascript_example_prints_the_error_of_a_blocked_answer()
     {
         var botId = await CreateBotAsync(new { filters = new { blocked_terms = new[] { "refund" } } });
@@ -171,7 +171,7 @@ public partial class SeedExamplesTests(ExampleServer server) : IClassFixture<Exa
         Assert.DoesNotMatch(ConversationLine(), run.Printed);
     }
 
-    [Fact]
+    [SeedDocumentFact]
     public async Task The_seed_python_example_prints_the_error_of_a_blocked_answer()
     {
         var botId = await CreateBotAsync(new { filters = new { blocked_terms = new[] { "refund" } } });

@@ -10,7 +10,10 @@ public class ExampleServer : IAsyncLifetime
     /// <summary>What the server runs on; a fixture derived per backend runs the examples there.</summary>
     protected virtual Backend Backend => Backend.Sqlite;
 
-    public async Task InitializeAsync() => App = await ParleyApp.StartAsync(app => app.WithBackend(Backend));
+    // The examples are judged on what they print, not on the 3-second search budget: on a shared, loaded machine a
+    // search past it answers without knowledge (rag_unavailable), and an example would fail for the machine's sake.
+    public async Task InitializeAsync() =>
+        App = await ParleyApp.StartAsync(app => app.WithBackend(Backend).With("Parley:Retrieval:TimeoutMs", "30000"));
 
     public async Task DisposeAsync() => await App.DisposeAsync();
 }

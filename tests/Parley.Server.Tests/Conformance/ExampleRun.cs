@@ -1,9 +1,10 @@
+using System.Text.Json;
 using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Conformance;
 
-/// <summary>One run of a documented function: what it printed, and the value it returned.</summary>
-public sealed record ExampleRun(ProcessResult Process, string Printed, string? Returned)
+/// <summary>One run of a documented example: what it printed, and the report the test's program made of it.</summary>
+public sealed record ExampleRun(ProcessResult Process, string Printed, JsonElement? Reported)
 {
     public override string ToString() => Process.ToString();
 }

@@ -1,37 +1,39 @@
-using Parley.Server.Tests.Infrastructure;
-
 namespace Parley.Server.Tests.Conformance;
 
 /// <summary>
-/// The product documentation Parley must stay wire-compatible with. Its examples are read from the file at
-/// test time, never copied into this repository, so a change to the documentation is tested as it stands.
+/// The reference Chat API documentation Parley must stay wire-compatible with. It is not part of this
+/// repository: CI lays it out beside the repository, at <c>&lt;repo&gt;/../shared/seed/chat-api-docs.txt</c>.
+/// It is a text capture of a web page, so its examples are cut out by their first and last words.
 /// </summary>
-public sealed class SeedDocument
+public sealed class SeedDocument : ExampleSource
 {
-    /// <summary>The host the documentation's examples call; tests point them at a local server instead.</summary>
-    public const string DocumentedHost = "https://app.chatbotiq.eu";
-
-    public const string BotIdPlaceholder = "YOUR-BOT-ID";
-    public const string ConversationIdPlaceholder = "CONVERSATION-ID-FROM-FIRST-RESPONSE";
-
-    private SeedDocument(string path, string text)
+    private SeedDocument(string path)
+        : base(path)
     {
-        Path = path;
-        Text = text;
     }
 
-    public string Path { get; }
+    public static string ExpectedPath =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(RepositoryRoot(), "..", "shared", "seed", "chat-api-docs.txt"));
 
-    public string Text { get; }
+    public static bool IsPresent => File.Exists(ExpectedPath);
 
-    /// <summary>The first curl example: a new conversation.</summary>
-    public string Curl => CurlCommands().First(c => !c.Contains(ConversationIdPlaceholder, StringComparison.Ordinal));
+    public static bool RunsInCi => Environment.GetEnvironmentVariable("CI") == "true";
 
-    /// <summary>The curl example that continues a conversation.</summary>
-    public string FollowUpCurl => CurlCommands().Single(c => c.Contains(ConversationIdPlaceholder, StringComparison.Ordinal));
+    public override IReadOnlyList<string> DocumentedHosts => ["https://app.chatbotiq.eu"];
 
-    /// <summary>The JavaScript <c>chat</c> function, from its signature to the brace that closes it.</summary>
-    public string JavaScript
+    public override string BotIdPlaceholder => "YOUR-BOT-ID";
+
+    public override string ConversationIdPlaceholder => "CONVERSATION-ID-FROM-FIRST-RESPONSE";
+
+    public override string Curl => CurlCommands().First(c => !c.Contains(ConversationIdPlaceholder, StringComparison.Ordinal));
+
+    public override string FollowUpCurl => CurlCommands().Single(c => c.Contains(ConversationIdPlaceholder, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The <c>chat</c> function, from its signature to the brace that closes it, exported so a test can call it
+    /// (the page shows a bare function for the reader to paste into their own code).
+    /// </summary>
+    public override string JavaScript
     {
         get
         {
@@ -39,38 +41,41 @@ public sealed class SeedDocument
             var start = Text.IndexOf(function, StringComparison.Ordinal);
             var close = Text.IndexOf('}', start + function.Length);
             Assert.True(close >= 0, $"No brace closes the JavaScript example after its return, in {Path}.");
-            return Text[start..(close + 1)];
+            return Text[start..(close + 1)] + "\n\nexport { chat }; // Added by the test, so it can call the function.\n";
         }
     }
 
-    /// <summary>The Python example as the file has it, from its imports to the function's return.</summary>
-    public string Python => Between("import requests", "return full_response");
+    /// <summary>
+    /// The Python example from its imports to the function's return, with the indentation the page capture
+    /// lost put back; nothing but whitespace may change.
+    /// </summary>
+    public override string Python
+    {
+        get
+        {
+            var flat = Between("import requests", "return full_response");
+            var restored = PythonIndentation.Restore(flat);
+            Assert.Equal(Lines(flat), Lines(restored));
+            return restored;
+        }
+    }
 
     /// <summary>
-    /// Found beside the repository, as CI lays it out: <c>&lt;repo&gt;/../shared/seed/chat-api-docs.txt</c>, where
-    /// the repository root is the first folder above the test binaries that holds <c>Parley.slnx</c>.
+    /// The document beside the repository. A test reaches this only when it runs: without CI a missing document
+    /// skips it first (see <see cref="SeedDocumentFactAttribute"/>), under CI=true a missing one fails it here.
     /// </summary>
     public static SeedDocument Load()
     {
-        var root = RepositoryRoot();
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, "..", "shared", "seed", "chat-api-docs.txt"));
-        if (!File.Exists(path))
-            Assert.Fail($"The seed documentation is missing: expected {path} (the repository is {root}). " +
-                        "The conformance tests run its examples and never skip." +
-                        (Environment.GetEnvironmentVariable("CI") == "true" ? " (CI=true)" : ""));
-        return new SeedDocument(path, File.ReadAllText(path).ReplaceLineEndings("\n"));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        if (!IsPresent)
         {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Parley.slnx")))
-                return directory.FullName;
+            Assert.Fail($"The reference Chat API document is missing: expected {ExpectedPath}, beside the repository " +
+                        $"{RepositoryRoot()}. " +
+                        (RunsInCi
+                            ? "CI=true: its examples must run, never skip; lay out the shared folder beside the repository as CI does."
+                            : "Put it there to run its examples."));
         }
 
-        Assert.Fail($"No folder above {AppContext.BaseDirectory} holds Parley.slnx, so the seed documentation cannot be found.");
-        return "";
+        return new SeedDocument(ExpectedPath);
     }
 
     /// <summary>Every curl command: from <c>curl </c> to the quote that closes its <c>-d</c> body.</summary>
@@ -97,4 +102,7 @@ public sealed class SeedDocument
         Assert.True(end >= 0, $"'{last}' does not follow '{first}' in {Path}; the documentation changed shape.");
         return Text[start..(end + last.Length)];
     }
+
+    private static string[] Lines(string code) =>
+        code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 }

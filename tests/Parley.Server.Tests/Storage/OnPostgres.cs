@@ -257,8 +257,11 @@ public sealed class WidgetConfigApiOnPostgres : WidgetConfigApiTests
     protected override Backend Backend => Backend.Postgres;
 }
 
-/// <summary>The documentation's examples, run unchanged against a server on PostgreSQL.</summary>
-public sealed class SeedExamplesOnPostgres(SeedServerOnPostgres server) : SeedExamplesTests(server), IClassFixture<SeedServerOnPostgres>;
+/// <summary>The reference document's examples, run unchanged against a server on PostgreSQL.</summary>
+public sealed class SeedExamplesOnPostgres(ExampleServerOnPostgres server) : SeedExamplesTests(server), IClassFixture<ExampleServerOnPostgres>;
+
+/// <summary>The examples of docs/chat-api.md, run unchanged against a server on PostgreSQL.</summary>
+public sealed class ChatApiExamplesOnPostgres(ExampleServerOnPostgres server) : ChatApiExamplesTests(server), IClassFixture<ExampleServerOnPostgres>;
 
 // On PostgreSQL, knowledge is searched in the database by default; a deployment may keep in-memory indexes
 // instead (Parley:Retrieval:InDatabase=false). The retrieval-heavy classes run again that way.

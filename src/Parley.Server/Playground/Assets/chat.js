@@ -55,7 +55,7 @@
     var conversationId = null;
     var controller = null;
     var log = h('div.chat-log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' });
-    var input = h('textarea', { name: 'message', rows: '1', 'aria-label': 'Message', placeholder: 'Ask ' + bot.name + ' something…', maxlength: '8000' });
+    var input = h('textarea', { name: 'message', rows: '1', 'aria-label': 'Message', placeholder: 'Ask a question…', maxlength: '8000' });
     var send = h('button.button.primary', { type: 'submit' }, 'Send');
     var reset = h('button.button', {
       type: 'button',
@@ -204,7 +204,7 @@
       }
     });
 
-    panel.appendChild(h('div.chat-actions', h('p.muted.small', 'Enter sends, Shift+Enter adds a line.'), h('div.row', credits.node, reset)));
+    panel.appendChild(h('div.chat-actions', h('p.muted.small.keys', 'Enter sends, Shift+Enter adds a line.'), h('div.row', credits.node, reset)));
     panel.appendChild(h('div.card.chat', log, form));
     credits.refresh();
     intro();

@@ -189,6 +189,16 @@ public sealed class JsonFields
         }
     }
 
+    /// <summary>
+    /// Refuses a field that responses show but a request cannot set, saying what to send instead: it is known, so
+    /// "not a known field" would mislead, and ignoring it would let <c>"api_key_set": false</c> look as if it removed a key.
+    /// </summary>
+    public void RejectReadOnly(string name, string instead)
+    {
+        if (Has(name))
+            Fail(name, $"'{_prefix}{name}' is read-only. {instead}");
+    }
+
     /// <summary>Refuses fields this object does not define, so a misspelt setting is not silently ignored.</summary>
     public void RejectUnknown(params ReadOnlySpan<string> known)
     {

@@ -20,6 +20,7 @@ internal static class EmbeddingSettingsReader
         if (embedding is null)
             return null;
 
+        embedding.RejectReadOnly("api_key_set", "Leave it out to keep the stored key, send 'embedding.api_key' to replace the key, or \"api_key\": null to remove it.");
         embedding.RejectUnknown("provider", "base_url", "model", "api_key");
         var provider = embedding.String("provider", 16, required: true);
         if (provider is not (null or "local" or "openai" or "none"))

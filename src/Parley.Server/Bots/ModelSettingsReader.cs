@@ -22,6 +22,7 @@ internal static class ModelSettingsReader
         if (model is null)
             return current;
 
+        model.RejectReadOnly("api_key_set", "Leave it out to keep the stored key, send 'model.api_key' to replace the key, or \"api_key\": null to remove it.");
         model.RejectUnknown("provider", "base_url", "api_key", "model", "temperature", "max_tokens", "context_tokens");
         model.RejectNull("provider");
         var provider = model.String("provider", 32, required: current is null);

@@ -73,6 +73,18 @@ public abstract class BrowserTest : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Signs in to the Playground with the admin key, as an owner does, then opens <paramref name="route"/> (say <c>#/bots/ID/chat</c>).</summary>
+    protected async Task<IPage> SignInToPlaygroundAsync(string? route = null, ViewportSize? viewport = null)
+    {
+        var page = await OpenAsync(new Uri(App.BaseAddress, "/playground").ToString(), viewport);
+        await page.GetByLabel("API key").FillAsync(ParleyApp.AdminKey);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Playground" })).ToBeAttachedAsync();
+        if (route is not null)
+            await page.GotoAsync(new Uri(App.BaseAddress, "/playground" + route).ToString());
+        return page;
+    }
+
     /// <summary>Writes a PNG under bin/.../screenshots for people to look at; the name says what it shows.</summary>
     protected static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {

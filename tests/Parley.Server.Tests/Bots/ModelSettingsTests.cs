@@ -182,6 +182,27 @@ public class ModelSettingsTests : ParleyTest
         Assert.Equal(HttpStatusCode.OK, (await Admin.Http.GetReplyAsync($"/v1/bots/{botId}")).Status);
     }
 
+    [Fact]
+    public async Task Sending_back_the_shown_api_key_set_is_refused_as_read_only_and_leaving_it_out_keeps_the_key()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { model = new { provider = "openai", base_url = _vendor.BaseUrl, api_key = BotKey, model = "m" } });
+        var shown = (await Admin.GetAsync($"/v1/bots/{botId}")).GetProperty("model").GetRawText();
+
+        var echoed = await Admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/bots/{botId}", $$"""{"welcome_message": "Hi!", "model": {{shown}}}""");
+        var misspelt = await Admin.Http.SendRawAsync(HttpMethod.Patch, $"/v1/bots/{botId}", """{"model": {"api_key_sett": true}}""");
+        var withoutIt = await Admin.PatchAsync($"/v1/bots/{botId}", new { welcome_message = "Hi!", model = new { provider = "openai", base_url = _vendor.BaseUrl, model = "m" } });
+
+        echoed.AssertInvalid("model.api_key_set");
+        Assert.Contains("read-only", echoed.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
+        misspelt.AssertInvalid("model.api_key_sett");
+        Assert.Equal("'model.api_key_sett' is not a known field.", misspelt.Json.GetProperty("message").GetString());
+        Assert.Equal("Hi!", withoutIt.GetProperty("welcome_message").GetString());
+        Assert.True(withoutIt.GetProperty("model").GetProperty("api_key_set").GetBoolean());
+        Assert.DoesNotContain(BotKey, withoutIt.GetRawText(), StringComparison.Ordinal);
+        await App.PublicChat().CollectAsync(new ChatRequest(botId, "How long do refunds take?", ChatStreams.NewSession()));
+        Assert.Equal($"Bearer {BotKey}", Assert.Single(_vendor.Requests).Header("authorization"));
+    }
+
     private async Task AssertNowhereStoredAsync(string secret) =>
         Assert.Empty(await StoredData.PlacesHoldingAsync(App, secret));
 }

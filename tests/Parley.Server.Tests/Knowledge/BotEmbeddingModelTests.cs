@@ -148,6 +148,7 @@ public class BotEmbeddingModelTests : ParleyTest
     [InlineData("""{"embedding": {"provider": "openai", "base_url": "https://example.com/v1"}}""", "embedding.model")]
     [InlineData("""{"embedding": {"provider": "local", "model": "bge-small"}}""", "embedding.model")]
     [InlineData("""{"embedding": {"provider": "openai", "base_url": "https://example.com/v1", "model": "m", "dims": 3}}""", "embedding.dims")]
+    [InlineData("""{"embedding": {"provider": "openai", "base_url": "https://example.com/v1", "model": "m", "api_key_set": true}}""", "embedding.api_key_set")]
     [InlineData("""{"embedding": "local"}""", "embedding")]
     public async Task A_bad_embedding_setting_is_refused_naming_the_field(string body, string field)
     {

@@ -66,14 +66,22 @@
     input.focus();
   }
 
-  function loadWorkspaces() {
+  P.loadWorkspaces = function () {
     return P.api.get('/v1/workspaces').then(function (list) {
       state.workspaces = list || [];
       var saved = sessionStorage.getItem(workspaceKey);
       var known = state.workspaces.some(function (w) { return w.id === saved; });
       state.workspaceId = known ? saved : (state.workspaces[0] && state.workspaces[0].id) || null;
     });
-  }
+  };
+
+  /** Reads one workspace again (its credits change with every answer) and keeps the copy in state up to date. */
+  P.loadWorkspace = function (id) {
+    return P.api.get('/v1/workspaces/' + encodeURIComponent(id)).then(function (workspace) {
+      state.workspaces = state.workspaces.map(function (w) { return w.id === workspace.id ? workspace : w; });
+      return workspace;
+    });
+  };
 
   P.loadBots = function () {
     if (!state.workspaceId) {
@@ -86,7 +94,7 @@
   };
 
   P.refresh = function () {
-    return loadWorkspaces().then(P.loadBots).then(route);
+    return P.loadWorkspaces().then(P.loadBots).then(route);
   };
 
   P.selectWorkspace = function (id) {

@@ -95,6 +95,37 @@
   var known = ['id', 'workspace_id', 'name', 'privacy', 'active', 'allowed_domains', 'rate_limit', 'citations_enabled', 'system_prompt',
     'welcome_message', 'filters', 'suggested_questions', 'widget', 'created_at', 'updated_at'];
 
+  /**
+   * A setting as the form sends it back: without what the server only reports. "api_key_set" says whether a
+   * write-only key is stored; the API refuses it in an update, and leaving "api_key" out keeps the key.
+   */
+  function writable(name, value, storedKeys) {
+    if (!value || typeof value !== 'object' || Array.isArray(value) || !('api_key_set' in value)) {
+      return value;
+    }
+    var copy = {};
+    Object.keys(value).forEach(function (field) {
+      if (field !== 'api_key_set') {
+        copy[field] = value[field];
+      }
+    });
+    if (value.api_key_set) {
+      storedKeys.push('"' + name + '"');
+    }
+    return copy;
+  }
+
+  function keyHint(storedKeys) {
+    if (!storedKeys.length) {
+      return null;
+    }
+    return storedKeys.length === 1
+      ? 'An API key is stored for ' + storedKeys[0] + '. It is never shown, and saving keeps it while the provider and address stay the same. ' +
+        'To replace it, add "api_key" to ' + storedKeys[0] + '; "api_key": null removes it.'
+      : 'API keys are stored for ' + storedKeys.join(' and ') + '. They are never shown, and saving keeps them while the provider and address stay the same. ' +
+        'To replace one, add "api_key" to its object; "api_key": null removes it.';
+  }
+
   screens.settings = function (panel, bot) {
     var widget = bot.widget || { color: '#4f46e5', position: 'right' };
     var filters = bot.filters || { redact_pii: false, blocked_terms: [] };
@@ -122,9 +153,10 @@
     };
 
     var extra = {};
+    var storedKeys = [];
     Object.keys(bot).forEach(function (name) {
       if (known.indexOf(name) < 0) {
-        extra[name] = bot[name];
+        extra[name] = writable(name, bot[name], storedKeys);
       }
     });
     var advanced = h('textarea.mono', { name: 'advanced', rows: '6', value: JSON.stringify(extra, null, 2) });
@@ -171,7 +203,9 @@
             P.toast('Settings saved');
             return P.loadBots().then(P.route);
           }, function (error) {
-            P.showError(form, error, message);
+            // A field the form does not show came from the Advanced JSON: point there.
+            var advancedField = error.field && known.indexOf(error.field.split('.')[0]) < 0;
+            P.showError(form, advancedField ? { field: 'advanced', message: error.message } : error, message);
           }).then(function () {
             save.disabled = false;
           });
@@ -213,7 +247,7 @@
       h('div.settings-section',
         h('h2', 'Model and advanced'),
         h('p.muted', 'Model, provider and any other setting of this server, as JSON. They are sent with the form.'),
-        P.field('Advanced settings', advanced))),
+        P.field('Advanced settings', advanced, keyHint(storedKeys)))),
     message,
     h('div.sticky-actions',
       h('button.button.danger', {

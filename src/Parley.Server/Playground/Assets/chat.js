@@ -26,12 +26,36 @@
       })));
   }
 
+  /** The workspace's balance, which every answer draws on; read again after each answer and when the pane opens. */
+  function creditsBadge(workspaceId) {
+    var badge = h('span.pill', { title: 'Credits left in this workspace. Every answer uses some, on this page and on your site.' });
+    function show(workspace) {
+      if (!workspace || typeof workspace.credits !== 'number') {
+        badge.hidden = true;
+        return;
+      }
+      badge.hidden = false;
+      badge.setAttribute('data-credits', String(workspace.credits));
+      badge.textContent = workspace.credits.toLocaleString(undefined, { maximumFractionDigits: 3 }) + ' credits left';
+    }
+    show(P.state.workspaces.filter(function (w) { return w.id === workspaceId; })[0]);
+    return {
+      node: badge,
+      refresh: function () {
+        return P.loadWorkspace(workspaceId).then(show, function () {
+          // The balance shown stays as it was; the chat itself is unaffected.
+        });
+      }
+    };
+  }
+
   screens.chat = function (panel, bot) {
+    var credits = creditsBadge(bot.workspace_id);
     var session = 'playground-' + (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()));
     var conversationId = null;
     var controller = null;
     var log = h('div.chat-log', { role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation', tabindex: '0' });
-    var input = h('textarea', { name: 'message', rows: '1', 'aria-label': 'Message', placeholder: 'Ask ' + bot.name + ' something…', maxlength: '8000' });
+    var input = h('textarea', { name: 'message', rows: '1', 'aria-label': 'Message', placeholder: 'Ask a question…', maxlength: '8000' });
     var send = h('button.button.primary', { type: 'submit' }, 'Send');
     var reset = h('button.button', {
       type: 'button',
@@ -157,6 +181,7 @@
         controller = null;
         send.disabled = false;
         scroll();
+        credits.refresh();
       });
     }
 
@@ -179,8 +204,9 @@
       }
     });
 
-    panel.appendChild(h('div.chat-actions', h('p.muted.small', 'Enter sends, Shift+Enter adds a line.'), reset));
+    panel.appendChild(h('div.chat-actions', h('p.muted.small.keys', 'Enter sends, Shift+Enter adds a line.'), h('div.row', credits.node, reset)));
     panel.appendChild(h('div.card.chat', log, form));
+    credits.refresh();
     intro();
     input.focus();
     return function () {

@@ -28,7 +28,7 @@
     var from = h('input', { type: 'date', name: 'from', 'aria-label': 'From date' });
     var to = h('input', { type: 'date', name: 'to', 'aria-label': 'To date' });
     var list = h('div');
-    var detail = h('div.card', { 'aria-live': 'polite' }, h('div.empty', h('p', 'Choose a conversation to read it.')));
+    var detail = h('div.card.conversation', { 'aria-live': 'polite' }, h('div.empty', h('p', 'Choose a conversation to read it.')));
     var all = [];
 
     function botName(id) {
@@ -95,7 +95,16 @@
       P.api.get('/v1/conversations/' + conversation.id).then(function (full) {
         P.clear(detail).appendChild(h('div.card-head',
           h('h2', botName(full.bot_id)),
-          h('span.small.muted', P.formatDate(full.created_at))));
+          h('span.small.muted', P.formatDate(full.created_at)),
+          h('button.button.small.back-to-list', {
+            type: 'button',
+            on: {
+              click: function () {
+                row.scrollIntoView({ block: 'center', behavior: motion() });
+                row.focus({ preventScroll: true });
+              }
+            }
+          }, 'Back to the list')));
         detail.appendChild(h('div.transcript', full.messages.map(function (m) {
           var bubble = h('div.bubble.' + (m.role === 'user' ? 'user' : 'assistant'));
           if (m.role === 'user') {
@@ -121,9 +130,24 @@
           }
           return bubble;
         })));
+        reveal();
       }, function (error) {
         P.clear(detail).appendChild(h('div.callout.error', { text: error.message }));
+        reveal();
       });
+    }
+
+    // Beside the list the transcript stays in view as the list scrolls (see .conversation in the CSS); below it,
+    // on narrow screens, the row clicked may be far from it: bring it up, or the click looks as if it did nothing.
+    function reveal() {
+      var top = detail.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 2) {
+        detail.scrollIntoView({ block: 'start', behavior: motion() });
+      }
+    }
+
+    function motion() {
+      return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
     }
 
     botSelect.addEventListener('change', load);

@@ -15,11 +15,22 @@
       h('div.row', h('pre', { 'data-copy': name }, h('code', { text: text })), P.copyButton(title, text)));
   }
 
+  /**
+   * The Origin a browser on the bot's first allowed domain would send (the server checks only the host and port),
+   * for a wildcard a subdomain of it, since *.example.com does not admit example.com itself.
+   */
+  function siteOrigin(domain) {
+    return 'https://' + (domain.indexOf('*.') === 0 ? 'www.' + domain.slice(2) : domain);
+  }
+
   screens.embed = function (panel, bot) {
     var origin = location.origin;
+    var domains = bot.allowed_domains || [];
     var snippet = '<script src="' + origin + '/widget.js" data-bot-id="' + bot.id + '" async></script>';
+    // curl sends no Origin of its own, and a bot with allowed domains refuses a request without one.
     var curl = 'curl -N -X POST ' + origin + '/v1/public/chat/stream \\\n' +
       '  -H "Content-Type: application/json" \\\n' +
+      (domains.length ? '  -H "Origin: ' + siteOrigin(domains[0]) + '" \\\n' : '') +
       '  -d \'{"bot_id": "' + bot.id + '", "message": "Hello!", "session_id": "my-session-1"}\'';
 
     var warnings = [];
@@ -29,7 +40,6 @@
     if (!bot.active) {
       warnings.push('This bot is inactive: it answers no one until you activate it in Settings.');
     }
-    var domains = bot.allowed_domains || [];
 
     panel.appendChild(h('div.card.stack',
       warnings.map(function (w) { return h('div.callout.notice', { role: 'note', text: w }); }),
@@ -38,7 +48,8 @@
       h('p.small.muted', domains.length
         ? 'The widget answers only on: ' + domains.join(', ') + '.'
         : 'Any site may embed this bot. Restrict it with allowed domains in Settings.'),
-      block('Public Chat API', 'curl', curl, 'Answers stream as Server-Sent Events: status, content, replace, notice, done and error.')));
+      block('Public Chat API', 'curl', curl, 'Answers stream as Server-Sent Events: status, content, replace, notice, done and error.' +
+        (domains.length ? ' The Origin header stands in for a page of ' + domains[0] + ': this bot answers only on its allowed domains.' : ''))));
     return null;
   };
 })();

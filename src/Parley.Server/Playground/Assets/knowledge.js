@@ -223,8 +223,9 @@
       var rows = sources.map(function (source) {
         var fetched = source.type === 'url' || source.type === 'sitemap' || source.type === 'crawl';
         return h('tr', { 'data-source-id': source.id },
-          h('td', h('span.pill', typeLabel(source.type))),
+          h('td.hide-narrow', h('span.pill', typeLabel(source.type))),
           h('td.title-cell', { title: source.url || source.title },
+            h('span.type-inline', typeLabel(source.type)),
             source.url ? P.link(source.title || source.url, source.url) : h('span', { text: source.title || source.question || '' })),
           h('td', statusPill(source)),
           h('td.hide-narrow', progress(source)),
@@ -259,7 +260,7 @@
       });
       list.appendChild(h('table.table',
         h('caption.sr-only', 'Knowledge sources'),
-        h('thead', h('tr', h('th', 'Type'), h('th', 'Source'), h('th', 'Status'), h('th.hide-narrow', 'Progress'), h('th.hide-narrow', 'Updated'), h('th', h('span.sr-only', 'Actions')))),
+        h('thead', h('tr', h('th.hide-narrow', 'Type'), h('th', 'Source'), h('th', 'Status'), h('th.hide-narrow', 'Progress'), h('th.hide-narrow', 'Updated'), h('th', h('span.sr-only', 'Actions')))),
         h('tbody', rows)));
     }
 

@@ -94,11 +94,20 @@
     h('div.inline-form', P.field('Name', name), h('button.button.primary', { type: 'submit' }, 'Create workspace')),
     message);
 
+    var loading = h('p.muted', 'Loading…');
     main.appendChild(h('div.page-head', h('h1', 'Workspaces & keys')));
-    P.state.workspaces.forEach(function (workspace) {
-      main.appendChild(editor(workspace, P.refresh));
-    });
+    main.appendChild(loading);
     main.appendChild(create);
+    // Credits change with every answer, here or on a site: read them now, not as they were at sign-in.
+    P.loadWorkspaces().then(function () {
+      loading.remove();
+    }, function (error) {
+      loading.replaceWith(h('div.callout.error', { role: 'alert', text: 'Showing the workspaces as they were at sign-in: ' + error.message }));
+    }).then(function () {
+      P.state.workspaces.forEach(function (workspace) {
+        main.insertBefore(editor(workspace, P.refresh), create);
+      });
+    });
     return null;
   };
 })();

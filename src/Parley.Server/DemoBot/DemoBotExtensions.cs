@@ -9,14 +9,4 @@ public static class DemoBotExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DemoBotSeeder>());
         return services;
     }
-
-    public static IEndpointRouteBuilder MapParleyDocs(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/docs/{name}", (string name) => ParleyDocs.Read(name) is { } markdown
-                ? Results.Text(markdown, "text/markdown; charset=utf-8")
-                : Results.NotFound())
-            .ExcludeFromDescription()
-            .AllowAnonymous();
-        return app;
-    }
 }

@@ -37,6 +37,9 @@ internal sealed class EmbeddedAsset
         return new EmbeddedAsset(copy.ToArray(), contentType);
     }
 
+    /// <summary>Content the server makes once from what is embedded (a documentation page rendered to HTML).</summary>
+    public static EmbeddedAsset From(string text, string contentType) => new(System.Text.Encoding.UTF8.GetBytes(text), contentType);
+
     public IResult Serve(HttpContext http, string? contentSecurityPolicy = null)
     {
         var headers = http.Response.Headers;

@@ -51,6 +51,17 @@ public static partial class TextChunker
         return chunks;
     }
 
+    /// <summary>
+    /// The anchor a passage under this heading cites (the text after the <c>#</c>s of a Markdown heading line):
+    /// the id it names in a trailing <c>{#id}</c>, else its <see cref="Slug"/>. Pages that show a text give
+    /// their headings these ids, so the citations land.
+    /// </summary>
+    public static string Anchor(string heading)
+    {
+        var (text, anchor) = ReadHeading(heading.Trim());
+        return anchor ?? Slug(text);
+    }
+
     /// <summary>GitHub-style heading anchors: lower case, spaces to hyphens, punctuation dropped.</summary>
     public static string Slug(string heading)
     {

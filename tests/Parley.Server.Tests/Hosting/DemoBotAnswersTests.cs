@@ -40,6 +40,21 @@ public sealed class DemoBotAnswersTests(DemoBotAnswersTests.DemoServers servers)
         Assert.EndsWith("/docs/" + section, answer.Citations![0].SourceUrl, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Asked_about_several_servers_the_demo_bot_points_to_postgresql_and_redis()
+    {
+        var (app, botId) = await servers.GetAsync("local");
+
+        var answer = await app.PublicChat().AskAsync(new ChatRequest(botId, "Can I run several servers?", ChatStreams.NewSession()));
+
+        Assert.StartsWith("Yes", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Redis", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not yet", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("planned", answer.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("/docs/faq.md#can-i-run-several-parley-servers-for-more-traffic", answer.Citations![0].SourceUrl, StringComparison.Ordinal);
+    }
+
     /// <summary>One server with the demo bot per embedding setting, shared by the class: seeding it embeds every page of the docs.</summary>
     public sealed class DemoServers : IAsyncDisposable
     {

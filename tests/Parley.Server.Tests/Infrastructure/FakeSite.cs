@@ -16,6 +16,7 @@ public sealed class FakeSite : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (string Body, string ContentType)> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Status, int Times)> _failures = new(StringComparer.Ordinal);
 
     private FakeSite(WebApplication app) => _app = app;
 
@@ -30,6 +31,9 @@ public sealed class FakeSite : IAsyncDisposable
     public void Page(string path, string body, string contentType = "text/html; charset=utf-8") => _pages[path] = (body, contentType);
 
     public void Remove(string path) => _pages.TryRemove(path, out _);
+
+    /// <summary>The next <paramref name="times"/> requests for <paramref name="path"/> answer <paramref name="status"/> (a 500, a 503) instead of the page.</summary>
+    public void Fail(string path, int status, int times = int.MaxValue) => _failures[path] = (status, times);
 
     public int Hits(string path) => Requests.Count(r => r.Path == path);
 
@@ -64,6 +68,14 @@ public sealed class FakeSite : IAsyncDisposable
         var path = http.Request.Path.Value ?? "/";
         if (Delay > TimeSpan.Zero)
             await Task.Delay(Delay);
+        if (_failures.TryGetValue(path, out var failure) && failure.Times > 0)
+        {
+            _failures[path] = failure with { Times = failure.Times - 1 };
+            Requests.Enqueue((path, failure.Status));
+            http.Response.StatusCode = failure.Status;
+            return;
+        }
+
         if (!_pages.TryGetValue(path, out var page))
         {
             Requests.Enqueue((path, 404));

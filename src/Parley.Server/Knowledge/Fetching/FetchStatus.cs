@@ -24,6 +24,12 @@ public enum FetchStatus
     /// <summary>A 4xx or 5xx, or a 3xx without a usable Location.</summary>
     HttpError,
 
-    /// <summary>DNS, connection or TLS failure, or a broken response.</summary>
+    /// <summary>DNS has no address for the host: a typo, or a domain that does not exist (yet).</summary>
+    HostNotFound,
+
+    /// <summary>No connection: refused (nothing listens on the port), or no route to the host.</summary>
+    Unreachable,
+
+    /// <summary>A TLS failure or a broken response, after the connection was made.</summary>
     NetworkError,
 }

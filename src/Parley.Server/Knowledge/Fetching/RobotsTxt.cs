@@ -34,8 +34,10 @@ public sealed class RobotsTxt
 
     /// <summary>
     /// What fetching <c>/robots.txt</c> means for the site (RFC 9309 §2.3.1): a body is parsed; a 4xx, or
-    /// more redirects than the fetcher follows, means no rules; anything else (5xx, network failure,
-    /// timeout, a refused address) means crawl nothing. Fetch robots.txt unconditionally.
+    /// more redirects than the fetcher follows, means no rules; anything else (5xx, unknown host, refused
+    /// connection, timeout, a refused address) means crawl nothing. The rules alone do not say which:
+    /// whoever reports a refusal reads <see cref="FetchResult.Status"/> for the reason. Fetch robots.txt
+    /// unconditionally.
     /// </summary>
     public static RobotsTxt FromFetch(FetchResult result) => result.Status switch
     {

@@ -96,14 +96,35 @@ public sealed class WebFetcher : IDisposable
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return Failure(FetchStatus.TimedOut, current, $"No complete answer within {_options.RequestTimeoutSeconds} s.");
+            return Failure(FetchStatus.TimedOut, current, $"{current.Authority} timed out: no complete answer within {_options.RequestTimeoutSeconds} s.");
         }
         catch (Exception e) when (e is HttpRequestException or IOException or InvalidDataException)
         {
-            return Find<AddressRefusedException>(e) is { } refused
-                ? Failure(FetchStatus.RefusedAddress, current, refused.Message)
-                : Failure(FetchStatus.NetworkError, current, Find<SocketException>(e)?.Message ?? e.Message);
+            return NetworkFailure(e, current);
         }
+    }
+
+    /// <summary>Names what went wrong in the words a site owner checks: the host's name, the port, the connection.</summary>
+    private static FetchResult NetworkFailure(Exception e, Uri url)
+    {
+        if (Find<AddressRefusedException>(e) is { } refused)
+            return Failure(FetchStatus.RefusedAddress, url, refused.Message);
+
+        var socket = Find<SocketException>(e);
+        return socket?.SocketErrorCode switch
+        {
+            SocketError.HostNotFound or SocketError.NoData =>
+                Failure(FetchStatus.HostNotFound, url, $"The host {url.IdnHost} could not be found: DNS knows no address for it. Check the URL for a typo."),
+            SocketError.TryAgain =>
+                Failure(FetchStatus.HostNotFound, url, $"The host {url.IdnHost} could not be looked up: DNS did not answer ({socket.Message})."),
+            SocketError.ConnectionRefused =>
+                Failure(FetchStatus.Unreachable, url, $"The site {url.Authority} could not be reached: connection refused (nothing accepts connections on port {url.Port})."),
+            SocketError.TimedOut =>
+                Failure(FetchStatus.TimedOut, url, $"{url.Authority} timed out: the connection was never accepted."),
+            SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.HostDown or SocketError.NetworkDown =>
+                Failure(FetchStatus.Unreachable, url, $"The site {url.Authority} could not be reached: {socket.Message}."),
+            _ => Failure(FetchStatus.NetworkError, url, $"The connection to {url.Authority} failed: {socket?.Message ?? e.Message}"),
+        };
     }
 
     private async Task<FetchResult> ReadAsync(HttpResponseMessage response, Uri url, CancellationToken ct)

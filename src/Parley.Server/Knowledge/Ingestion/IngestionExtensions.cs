@@ -10,6 +10,7 @@ public static class IngestionExtensions
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebFetcher>();
         services.AddSingleton<PageIndexer>();
+        services.AddSingleton<RobotsTxtFetcher>();
         services.AddSingleton<SourceSync>();
         services.AddSingleton<IngestionSignal>();
         services.AddHostedService<IngestionWorker>();

@@ -19,6 +19,13 @@ public sealed class IngestionOptions
     [Range(2, 3600)]
     public int LeaseSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seconds before robots.txt is asked again after a server error (5xx); the second retry waits twice as
+    /// long, and if that fails too the sync fails.
+    /// </summary>
+    [Range(0, 600)]
+    public int RobotsRetrySeconds { get; set; } = 5;
+
     /// <summary>Pages a sitemap source takes at most, sitemap indexes included.</summary>
     [Range(1, 1_000_000)]
     public int MaxSitemapUrls { get; set; } = 50_000;

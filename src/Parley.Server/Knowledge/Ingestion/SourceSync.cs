@@ -15,6 +15,7 @@ public sealed class SourceSync(
     IKnowledgeStore knowledge,
     IIngestionStore ingestion,
     WebFetcher fetcher,
+    RobotsTxtFetcher robotsTxt,
     PageIndexer pages,
     BotCache bots,
     IOptions<IngestionOptions> options,
@@ -27,7 +28,7 @@ public sealed class SourceSync(
         if (job.Attempt == 1)
             await ingestion.RestartFrontierAsync(source.Id, ct);
 
-        var robots = await RobotsAsync(new Uri(source.Url!), ct);
+        var robots = await robotsTxt.FetchAsync(source, ct);
         await SeedAsync(source, robots, ct);
 
         var settings = options.Value;
@@ -124,17 +125,5 @@ public sealed class SourceSync(
             .Select(link => new FrontierUrl(new UriBuilder(link) { Fragment = "" }.Uri.AbsoluteUri, depth))
             .Where(link => UrlLimit.Fits(link.Url))
             .ToList();
-    }
-
-    private async Task<RobotsTxt> RobotsAsync(Uri site, CancellationToken ct)
-    {
-        var robotsUrl = new Uri(site, "/robots.txt");
-        var fetched = await fetcher.FetchAsync(robotsUrl, ct: ct);
-        if (fetched.Status is FetchStatus.RefusedAddress or FetchStatus.InvalidUrl)
-            throw new InvalidOperationException($"{site} cannot be fetched: {fetched.Error}");
-        var robots = RobotsTxt.FromFetch(fetched);
-        if (!robots.IsAllowed(site))
-            throw new InvalidOperationException($"The site's robots.txt does not allow {site} to be fetched.");
-        return robots;
     }
 }

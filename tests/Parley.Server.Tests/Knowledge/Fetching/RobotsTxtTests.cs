@@ -221,6 +221,8 @@ public sealed class RobotsTxtTests
 
     [Theory]
     [InlineData(FetchStatus.TimedOut)]
+    [InlineData(FetchStatus.HostNotFound)]
+    [InlineData(FetchStatus.Unreachable)]
     [InlineData(FetchStatus.NetworkError)]
     [InlineData(FetchStatus.RefusedAddress)]
     public void FromFetch_Unreachable_DisallowsAll(FetchStatus status)

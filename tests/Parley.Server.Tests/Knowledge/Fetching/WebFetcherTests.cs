@@ -271,6 +271,7 @@ public sealed class WebFetcherTests : IAsyncLifetime
         var result = await fetcher.FetchAsync(_site.Url(path));
 
         Assert.Equal(FetchStatus.TimedOut, result.Status);
+        Assert.Equal($"{_site.Root.Authority} timed out: no complete answer within 1 s.", result.Error);
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(10));
     }
 
@@ -299,7 +300,7 @@ public sealed class WebFetcherTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FetchAsync_NothingListening_FailsAsNetworkError()
+    public async Task FetchAsync_NothingListening_FailsAsUnreachableWithConnectionRefused()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -309,8 +310,19 @@ public sealed class WebFetcherTests : IAsyncLifetime
 
         var result = await fetcher.FetchAsync(new Uri($"http://127.0.0.1:{port}/"));
 
-        Assert.Equal(FetchStatus.NetworkError, result.Status);
-        Assert.NotNull(result.Error);
+        Assert.Equal(FetchStatus.Unreachable, result.Status);
+        Assert.Equal($"The site 127.0.0.1:{port} could not be reached: connection refused (nothing accepts connections on port {port}).", result.Error);
+    }
+
+    [Fact]
+    public async Task FetchAsync_HostDnsDoesNotKnow_FailsAsHostNotFoundNamingTheHost()
+    {
+        using var fetcher = PublicOnly((_, _) => throw new SocketException((int)SocketError.HostNotFound));
+
+        var result = await fetcher.FetchAsync(new Uri("https://no-such-shop.invalid/returns"));
+
+        Assert.Equal(FetchStatus.HostNotFound, result.Status);
+        Assert.StartsWith("The host no-such-shop.invalid could not be found", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

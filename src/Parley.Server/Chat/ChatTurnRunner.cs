@@ -108,7 +108,7 @@ public sealed class ChatTurnRunner(
             var gate = new BlockedTermsGate(bot);
             var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
-            BindExtractiveHints(prompt, bot, found?.Earlier);
+            BindExtractiveHints(prompt, bot, found);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
             citations = declined ? [] : Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
@@ -259,10 +259,11 @@ public sealed class ChatTurnRunner(
     }
 
     /// <summary>
-    /// What the extractive generator reads beside the passages: the earlier question a follow-up leans on, and how
-    /// close in meaning a passage must be on the bot's embedding model's scale. Model providers do not send these.
+    /// What the extractive generator reads beside the passages: the earlier question a follow-up leans on, the names
+    /// asked about that the knowledge never mentions, and how close in meaning a passage must be on the bot's
+    /// embedding model's scale. Model providers do not send these.
     /// </summary>
-    private void BindExtractiveHints(Prompt prompt, Bot bot, string? earlier)
+    private void BindExtractiveHints(Prompt prompt, Bot bot, TurnRetrieval? found)
     {
         if (prompt.Messages.FirstOrDefault(m => m.Role == ChatRole.System) is not { } system)
             return;
@@ -271,8 +272,10 @@ public sealed class ChatTurnRunner(
         var model = embedder.ModelOf(bot);
         if (model.Id?.StartsWith("local/", StringComparison.Ordinal) == true)
             hints[PromptKeys.MeaningBar] = MeaningBar.On(model.Scale);
-        if (earlier is not null)
+        if (found?.Earlier is { } earlier)
             hints[PromptKeys.EarlierQuestion] = earlier;
+        if (found?.UnknownNames is { Count: > 0 } unknown)
+            hints[PromptKeys.UnknownNames] = unknown;
     }
 
     private static async ValueTask SendAsync(string text, SseWriter sse, CancellationToken aborted)

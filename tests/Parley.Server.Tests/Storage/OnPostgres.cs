@@ -286,3 +286,8 @@ public sealed class RetrievalDeterminismWithInMemoryIndexOnPostgres : RetrievalD
 
     protected override void ConfigureBackend(ParleyApp app) => app.With("Parley:Retrieval:InDatabase", "false");
 }
+
+public sealed class UnknownNamesOnPostgres : UnknownNamesTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}

@@ -16,6 +16,9 @@ public static class PromptKeys
     /// <summary>On the system message: the earlier question this one follows up, when retrieval read it as a follow-up.</summary>
     public const string EarlierQuestion = "parley.earlier_question";
 
+    /// <summary>On the system message: the names (stems, <c>IReadOnlyList&lt;string&gt;</c>) the question asks about that the bot's knowledge never mentions.</summary>
+    public const string UnknownNames = "parley.unknown_names";
+
     /// <summary>On the last streamed update: the numbers (<c>int[]</c>) of the passages the answer used.</summary>
     public const string CitedPassages = "parley.cited_passages";
 }

@@ -30,6 +30,9 @@ public sealed class LexicalIndex
 
     public int Count => _chunks.Length;
 
+    /// <summary>Whether any chunk holds the stemmed word, in its text, heading or page title.</summary>
+    public bool Holds(string stem) => _postings.ContainsKey(stem);
+
     public static LexicalIndex Build(IReadOnlyList<StoredChunk> chunks)
     {
         var building = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);

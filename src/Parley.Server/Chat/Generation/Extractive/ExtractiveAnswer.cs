@@ -52,8 +52,9 @@ public static class ExtractiveAnswer
     /// <param name="question">The visitor's question.</param>
     /// <param name="earlier">The earlier question a follow-up depends on, or null when the question stands alone.</param>
     /// <param name="passages">Retrieval's passages, best first.</param>
+    /// <param name="unknownNames">The names the question asks about that the bot's knowledge never mentions (see <see cref="QuestionNames"/>).</param>
     /// <param name="bar">How close in meaning a passage must be to be trusted, for the bot's embedding model; null when its levels were never measured (a remote model), and words decide.</param>
-    public static (string Text, int[] Cited) Compose(string question, string? earlier, IReadOnlyList<Passage> passages, MeaningBar? bar)
+    public static (string Text, int[] Cited) Compose(string question, string? earlier, IReadOnlyList<Passage> passages, MeaningBar? bar, IReadOnlyList<string>? unknownNames = null)
     {
         if (passages.Count == 0)
             return (NotFound, []);
@@ -71,6 +72,10 @@ public static class ExtractiveAnswer
         Score(question, earlier, sections, units);
         // Retrieval ranked whole passages by words and meaning, with their titles and headings; the answer quotes the
         // first passage that holds a unit clearing the bar, and reads a later one only when no earlier one does.
+        // A question naming something the knowledge never mentions ("PowerShell", "MacBook") asks what it lacks,
+        // unless a web search result found it.
+        if ((unknownNames ?? []).Any(name => !sections.Exists(s => s.Stems.Contains(name))))
+            return (NotFound, []);
         var best = units.Where(u => Answers(u, bar)).OrderBy(u => u.Passage.Passage.Number).ThenByDescending(u => u.Relevance)
             .ThenBy(u => u.Block).ThenBy(u => u.Position).FirstOrDefault();
         if (best is null)

@@ -35,7 +35,9 @@ public sealed class ExtractiveChatClient : IChatClient
         var earlier = properties?.TryGetValue(PromptKeys.EarlierQuestion, out var e) == true ? e as string : null;
         var bar = properties?.TryGetValue(PromptKeys.MeaningBar, out var b) == true && b is MeaningBar known ? known : null;
 
-        var (text, cited) = ExtractiveAnswer.Compose(question, earlier, passages, bar);
+        var unknown = properties?.TryGetValue(PromptKeys.UnknownNames, out var u) == true && u is IReadOnlyList<string> names ? names : [];
+
+        var (text, cited) = ExtractiveAnswer.Compose(question, earlier, passages, bar, unknown);
         foreach (var piece in Pieces(text))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -24,6 +24,12 @@ public static class BotEndpoints
         return app;
     }
 
+    /// <summary>
+    /// What a bot created without a <c>rate_limit</c> gets: a person types a message every few seconds at most, so this
+    /// never bothers one, while a script looping on a public bot is stopped within a minute instead of spending credits.
+    /// </summary>
+    public static readonly RateLimitSettings DefaultRateLimit = new(MaxMessages: 20, WindowSeconds: 60);
+
     private static async Task<Results<Created<BotResponse>, ApiError>> CreateAsync(
         HttpRequest request, ClaimsPrincipal user, IBotStore bots, IWorkspaceStore workspaces, SecretProtector secrets, TimeProvider time, CancellationToken ct)
     {
@@ -37,7 +43,10 @@ public static class BotEndpoints
         fields.String("name", 200, required: true);
         var now = time.GetUtcNow();
         var bot = BotSettingsReader.Apply(
-            new Bot { Id = Guid.CreateVersion7().ToString(), WorkspaceId = workspaceId ?? "", Name = "", CreatedAt = now, UpdatedAt = now },
+            new Bot
+            {
+                Id = Guid.CreateVersion7().ToString(), WorkspaceId = workspaceId ?? "", Name = "", RateLimit = DefaultRateLimit, CreatedAt = now, UpdatedAt = now,
+            },
             fields,
             secrets);
         if (fields.Error is { } invalid)

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Workspaces;
 using Parley.Server.Api;
 using Parley.Server.Auth;
+using Parley.Server.Chat.Providers;
 using Parley.Server.Knowledge.Embeddings;
 using Parley.Server.Secrets;
 
@@ -31,7 +33,14 @@ public static class BotEndpoints
     public static readonly RateLimitSettings DefaultRateLimit = new(MaxMessages: 20, WindowSeconds: 60);
 
     private static async Task<Results<Created<BotResponse>, ApiError>> CreateAsync(
-        HttpRequest request, ClaimsPrincipal user, IBotStore bots, IWorkspaceStore workspaces, SecretProtector secrets, TimeProvider time, CancellationToken ct)
+        HttpRequest request,
+        ClaimsPrincipal user,
+        IBotStore bots,
+        IWorkspaceStore workspaces,
+        SecretProtector secrets,
+        IOptions<ModelOptions> deployment,
+        TimeProvider time,
+        CancellationToken ct)
     {
         var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
         if (error is not null)
@@ -58,20 +67,20 @@ public static class BotEndpoints
             return ApiError.Invalid("workspace_id", "No workspace with this id.");
 
         await bots.CreateAsync(bot, ct);
-        return TypedResults.Created($"/v1/bots/{bot.Id}", BotResponse.From(bot));
+        return TypedResults.Created($"/v1/bots/{bot.Id}", BotResponse.From(bot, deployment.Value));
     }
 
     private static async Task<Ok<BotResponse[]>> ListAsync(
-        [FromQuery(Name = "workspace_id")] string? workspaceId, ClaimsPrincipal user, IBotStore bots, CancellationToken ct)
+        [FromQuery(Name = "workspace_id")] string? workspaceId, ClaimsPrincipal user, IBotStore bots, IOptions<ModelOptions> deployment, CancellationToken ct)
     {
         var scope = user.IsAdmin() ? workspaceId : user.WorkspaceId();
         var list = await bots.ListAsync(scope, ct);
-        return TypedResults.Ok(list.Select(BotResponse.From).ToArray());
+        return TypedResults.Ok(list.Select(bot => BotResponse.From(bot, deployment.Value)).ToArray());
     }
 
     private static async Task<Results<Ok<BotResponse>, ApiError>> GetAsync(
-        string id, ClaimsPrincipal user, IBotStore bots, CancellationToken ct) =>
-        await FindAsync(id, user, bots, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot)) : NotFound();
+        string id, ClaimsPrincipal user, IBotStore bots, IOptions<ModelOptions> deployment, CancellationToken ct) =>
+        await FindAsync(id, user, bots, ct) is { } bot ? TypedResults.Ok(BotResponse.From(bot, deployment.Value)) : NotFound();
 
     private static async Task<Results<Ok<BotResponse>, ApiError>> UpdateAsync(
         string id,
@@ -81,6 +90,7 @@ public static class BotEndpoints
         BotCache cache,
         SecretProtector secrets,
         ReembeddingSignal reembedding,
+        IOptions<ModelOptions> deployment,
         TimeProvider time,
         CancellationToken ct)
     {
@@ -104,7 +114,7 @@ public static class BotEndpoints
         await cache.ForgetAsync(id);
         if (updated.Embedding != bot.Embedding)
             reembedding.ModelChanged();
-        return TypedResults.Ok(BotResponse.From(updated));
+        return TypedResults.Ok(BotResponse.From(updated, deployment.Value));
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteAsync(

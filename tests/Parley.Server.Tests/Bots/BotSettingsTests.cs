@@ -29,6 +29,7 @@ public class BotSettingsTests : ParleyTest
         Assert.Equal(JsonValueKind.Null, bot.GetProperty("welcome_message").ValueKind);
         Assert.False(bot.GetProperty("filters").GetProperty("redact_pii").GetBoolean());
         Assert.Empty(bot.GetProperty("filters").GetProperty("blocked_terms").EnumerateArray());
+        Assert.Equal("extractive", bot.GetProperty("generator").GetProperty("provider").GetString());
     }
 
     [Fact]

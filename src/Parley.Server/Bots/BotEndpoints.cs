@@ -23,6 +23,7 @@ public static class BotEndpoints
         group.MapGet("/{id}", GetAsync);
         group.MapPatch("/{id}", UpdateAsync).Accepts<BotRequest>("application/json");
         group.MapDelete("/{id}", DeleteAsync);
+        group.MapPost("/{id}/model/test", TestModelAsync).Accepts<ModelTestRequest>("application/json");
         return app;
     }
 
@@ -125,6 +126,34 @@ public static class BotEndpoints
         await bots.DeleteAsync(id, ct);
         await cache.ForgetAsync(id);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Tries the bot's model with one tiny call. The optional body's <c>model</c> is read as a <c>PATCH</c> would read
+    /// it, over the saved one, so settings can be tested before they are saved, with the stored key while the provider
+    /// and address stay the same; <c>"model": null</c> tests the server's model. Nothing is saved.
+    /// </summary>
+    private static async Task<Results<Ok<ModelTestResult>, ApiError>> TestModelAsync(
+        string id, HttpRequest request, ClaimsPrincipal user, IBotStore bots, SecretProtector secrets, ModelConnectionTest test, CancellationToken ct)
+    {
+        if (await FindAsync(id, user, bots, ct) is not { } bot)
+            return NotFound();
+
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var (document, error) = await JsonBody.ReadObjectAsync(request, ct: ct);
+            if (error is not null)
+                return error;
+            using var _ = document;
+            var fields = new JsonFields(document!.RootElement);
+            fields.RejectUnknown("model");
+            var model = ModelSettingsReader.Read(fields, bot.Model, secrets);
+            if (fields.Error is { } invalid)
+                return invalid;
+            bot = bot with { Model = model };
+        }
+
+        return TypedResults.Ok(await test.RunAsync(bot, ct));
     }
 
     /// <summary>A bot of another workspace is reported as missing, so keys cannot probe for ids.</summary>

@@ -80,7 +80,8 @@
       }
     },
     h('h2', 'Create a bot'),
-    h('p.muted', 'Give it a name now; knowledge, behaviour and appearance come next.'),
+    h('p.muted', 'Give it a name now; knowledge, behaviour and appearance come next. A new bot is public and answers on any website, ' +
+      'at most 20 messages a minute per visitor; its Settings change that.'),
     P.field('Name', name),
     P.field('Welcome message', welcome, 'Shown when a visitor opens the chat. Optional.'),
     message,

@@ -128,13 +128,14 @@ public class ModelTestApiTests : ParleyTest
     }
 
     [Fact]
-    public async Task A_base_url_without_v1_is_named_as_a_likely_cause_of_a_404()
+    public async Task A_base_url_without_v1_is_reported_as_not_found_with_the_likely_fix()
     {
         var botId = await Admin.CreateBotAsync();
 
         var result = await TestAsync(botId, new { model = new { provider = "openai", base_url = _openAI.Root, model = "gpt-test-mini" } });
 
-        AssertFailed(result, "model_not_found", 404);
+        AssertFailed(result, "not_found", 404);
+        Assert.StartsWith($"Nothing answers at {_openAI.Root} (HTTP 404).", result.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Contains("usually ends in /v1", result.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 

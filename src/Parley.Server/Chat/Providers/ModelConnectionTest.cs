@@ -33,7 +33,6 @@ public sealed class ModelConnectionTest(ChatClientFactory models, IOptions<Model
         using var client = models.ForTest(choice, deployment: bot.Model is null, timeout + TimeSpan.FromSeconds(5));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
-        var seen = ProviderResponse.Track(keepBody: true);
         var clock = Stopwatch.StartNew();
         try
         {
@@ -50,28 +49,28 @@ public sealed class ModelConnectionTest(ChatClientFactory models, IOptions<Model
         {
             var ms = clock.ElapsedMilliseconds;
             log.LogInformation("Testing the model {Choice} failed after {Ms} ms: {Failure}", choice, ms, e.GetType().Name);
-            return Explain(e, seen, target, ms, deadline.IsCancellationRequested, timeout, choice.ApiKey);
+            return Explain(e, target, ms, deadline.IsCancellationRequested, timeout, choice.ApiKey);
         }
     }
 
-    private static ModelTestResult Explain(
-        Exception e, ProviderResponse seen, Target target, long ms, bool timedOut, TimeSpan timeout, string? apiKey)
+    private static ModelTestResult Explain(Exception e, Target target, long ms, bool timedOut, TimeSpan timeout, string? apiKey)
     {
-        var detail = VendorMessage(seen.Body, apiKey);
+        var (status, body) = Response(e);
+        var detail = VendorMessage(body, apiKey);
         var said = detail is null ? "" : $" The provider said: \"{detail}\"";
-        var status = seen.Status ?? Status(e);
         return status switch
         {
             401 or 403 => target.Failure(ms, "unauthorized", status, apiKey is null
                 ? $"{target.BaseUrl} asks for an API key (HTTP {status}), and none is set for this model."
                 : $"{target.BaseUrl} refused the API key (HTTP {status}). Check that the key is complete, still valid and made for this provider."),
+            404 when detail is null || !detail.Contains("model", StringComparison.OrdinalIgnoreCase) => target.Failure(ms, "not_found", status,
+                $"Nothing answers at {target.BaseUrl} (HTTP 404). Check the base URL{target.UrlAdvice}."),
             404 => target.Failure(ms, "model_not_found", status,
-                $"{target.BaseUrl} does not know the model \"{target.Model}\" (HTTP 404). Check the model's name{target.UrlAdvice}.{said}"),
+                $"{target.BaseUrl} does not know the model \"{target.Model}\" (HTTP 404). Check the model's name.{said}"),
             429 => target.Failure(ms, "rate_limited", status,
                 $"{target.BaseUrl} took the key but refuses more requests for now (HTTP 429): the account may be out of quota or credit, or busy.{said}"),
             408 => target.Failure(ms, "timeout", status, $"{target.BaseUrl} gave up waiting for the request (HTTP 408). Try again.{said}"),
-            >= 500 => target.Failure(ms, "provider_error", status,
-                $"{target.BaseUrl} had an error of its own (HTTP {status}). Try again later.{said}"),
+            >= 500 => target.Failure(ms, "provider_error", status, $"{target.BaseUrl} had an error of its own (HTTP {status}). Try again later.{said}"),
             >= 400 => target.Failure(ms, "refused", status,
                 $"{target.BaseUrl} refused the test request for the model \"{target.Model}\" (HTTP {status}).{said}"),
             _ when timedOut || Find<TimeoutException>(e) is not null => target.Failure(ms, "timeout", null,
@@ -79,8 +78,7 @@ public sealed class ModelConnectionTest(ChatClientFactory models, IOptions<Model
             _ when Find<AddressRefusedException>(e) is not null => target.Failure(ms, "unreachable", null,
                 $"{target.Host} is a local or private address. A bot's model may use one only when the server sets Parley__Model__AllowPrivateNetworks=true."),
             _ when Unreachable(e) is { } why => target.Failure(ms, "unreachable", null, $"Could not connect to {target.Host}: {why}."),
-            _ => target.Failure(ms, "bad_response", null,
-                $"{target.BaseUrl} answered, but not as {target.Api} does. Check the base URL.{said}"),
+            _ => target.Failure(ms, "bad_response", null, $"{target.BaseUrl} answered, but not as {target.Api} does. Check the base URL.{said}"),
         };
     }
 
@@ -114,12 +112,14 @@ public sealed class ModelConnectionTest(ChatClientFactory models, IOptions<Model
         };
     }
 
-    private static int? Status(Exception e) => e switch
+    /// <summary>The provider's HTTP status and error body, when it answered at all; the SDKs keep both on their exceptions.</summary>
+    private static (int? Status, string? Body) Response(Exception e) => e switch
     {
-        System.ClientModel.ClientResultException { Status: > 0 and var status } => status,
-        Anthropic.Exceptions.AnthropicApiException { StatusCode: var status } => (int)status,
-        HttpRequestException { StatusCode: { } status } => (int)status,
-        _ => e.InnerException is { } inner ? Status(inner) : null,
+        System.ClientModel.ClientResultException { Status: > 0 } result => (result.Status, result.GetRawResponse()?.Content?.ToString()),
+        Anthropic.Exceptions.AnthropicApiException api => ((int)api.StatusCode, api.ResponseBody),
+        HttpRequestException { StatusCode: { } status } => ((int)status, null),
+        _ when e.InnerException is { } inner => Response(inner),
+        _ => (null, null),
     };
 
     private static T? Find<T>(Exception? e)
@@ -186,8 +186,8 @@ public sealed class ModelConnectionTest(ChatClientFactory models, IOptions<Model
         public string Api => Provider == ModelSettings.Anthropic ? "the Anthropic Messages API" : "an OpenAI-compatible API";
 
         public string UrlAdvice => Provider == ModelSettings.OpenAI && !BaseUrl.EndsWith("/v1", StringComparison.Ordinal)
-            ? ", and the base URL: for OpenAI-compatible servers it usually ends in /v1"
-            : ", and that the base URL is the API's own";
+            ? ": for OpenAI-compatible servers it usually ends in /v1"
+            : ": it should be the API's own address, not a website's";
 
         public ModelTestResult Success(long ms, string message) => new(true, Provider, Model, Shown, ms, message);
 

@@ -13,14 +13,8 @@ internal sealed class ProviderResponse
 
     public TimeSpan? RetryAfter { get; set; }
 
-    /// <summary>Whether to keep the failed response's body in <see cref="Body"/>: only a connection test shows it.</summary>
-    public bool KeepsBody { get; private init; }
-
-    /// <summary>The start of the failed response's body, when <see cref="KeepsBody"/>.</summary>
-    public string? Body { get; set; }
-
     public static ProviderResponse? Current => Ambient.Value;
 
     /// <summary>Starts recording for the provider call made next on this flow.</summary>
-    public static ProviderResponse Track(bool keepBody = false) => Ambient.Value = new ProviderResponse { KeepsBody = keepBody };
+    public static ProviderResponse Track() => Ambient.Value = new ProviderResponse();
 }

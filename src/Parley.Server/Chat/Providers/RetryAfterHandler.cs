@@ -4,8 +4,7 @@ namespace Parley.Server.Chat.Providers;
 
 /// <summary>
 /// Notes the status and the <c>Retry-After</c> (or Anthropic's and OpenAI's <c>retry-after-ms</c>) of a
-/// provider's failed responses, so the retry policy can wait as long as the provider asked; for a connection
-/// test, also the start of the body, which says what the provider objected to.
+/// provider's failed responses, so the retry policy can wait as long as the provider asked.
 /// </summary>
 internal sealed class RetryAfterHandler(TimeProvider time) : DelegatingHandler
 {
@@ -16,26 +15,9 @@ internal sealed class RetryAfterHandler(TimeProvider time) : DelegatingHandler
         {
             seen.Status = (int)response.StatusCode;
             seen.RetryAfter = RetryAfter(response);
-            if (seen.KeepsBody)
-                seen.Body = await ReadStartAsync(response, cancellationToken);
         }
 
         return response;
-    }
-
-    /// <summary>Reads the first few kilobytes of an error body, buffered so that the SDK still reads it whole.</summary>
-    private static async Task<string?> ReadStartAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        try
-        {
-            await response.Content.LoadIntoBufferAsync(16 * 1024, ct);
-            var text = await response.Content.ReadAsStringAsync(ct);
-            return text.Length > 4_000 ? text[..4_000] : text;
-        }
-        catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response)

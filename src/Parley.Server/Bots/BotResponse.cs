@@ -1,4 +1,5 @@
 using Parley.Core.Bots;
+using Parley.Server.Chat.Providers;
 
 namespace Parley.Server.Bots;
 
@@ -17,13 +18,15 @@ public sealed record BotResponse(
     EmbeddingResponse? Embedding,
     string WhenKnowledgeUnavailable,
     ModelResponse? Model,
+    GeneratorResponse Generator,
     WebSearchResponse WebSearch,
     IReadOnlyList<string> SuggestedQuestions,
     WidgetResponse Widget,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static BotResponse From(Bot bot) => new(
+    /// <summary>The bot as shown; <paramref name="deployment"/> says what a bot without a model of its own answers with.</summary>
+    public static BotResponse From(Bot bot, ModelOptions deployment) => new(
         bot.Id,
         bot.WorkspaceId,
         bot.Name,
@@ -40,6 +43,7 @@ public sealed record BotResponse(
             : null,
         bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline ? "decline" : "answer",
         ModelResponse.From(bot.Model),
+        bot.Model is { } own ? new GeneratorResponse(own.Provider, own.Model) : new GeneratorResponse(deployment.Provider, deployment.Model),
         new WebSearchResponse(bot.WebSearch.Enabled, bot.WebSearch.MaxResults),
         bot.SuggestedQuestions,
         WidgetResponse.From(bot.Widget),
@@ -53,5 +57,11 @@ public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> Block
 
 /// <summary>The embedding setting as shown: the key itself is never returned, only whether one is set.</summary>
 public sealed record EmbeddingResponse(string Provider, string? BaseUrl, string? Model, bool ApiKeySet);
+
+/// <summary>
+/// Read-only: what the bot answers with now, its own <c>model</c> or the server's; <c>extractive</c> is the offline
+/// generator, which quotes the bot's sources and does not read the system prompt.
+/// </summary>
+public sealed record GeneratorResponse(string Provider, string? Model);
 
 public sealed record WebSearchResponse(bool Enabled, int MaxResults);

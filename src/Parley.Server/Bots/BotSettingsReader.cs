@@ -19,6 +19,7 @@ internal static class BotSettingsReader
 
     public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
     {
+        fields.RejectReadOnly("generator", "It shows what the bot answers with; set 'model' to change it.");
         fields.RejectUnknown(Known);
         fields.RejectNull("name", "privacy", "active", "allowed_domains", "citations_enabled", "filters", "when_knowledge_unavailable", "web_search",
             "suggested_questions", "widget");

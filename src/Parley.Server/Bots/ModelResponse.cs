@@ -14,3 +14,6 @@ public sealed record ModelResponse(
 /// <summary>The <c>model</c> setting of a bot create or update, for the OpenAPI document.</summary>
 public sealed record ModelRequest(
     string? Provider, string? BaseUrl, string? ApiKey, string? Model, decimal? Temperature, int? MaxTokens, int? ContextTokens);
+
+/// <summary>The optional body of a model test: a <c>model</c> setting to try over the saved one, for the OpenAPI document.</summary>
+public sealed record ModelTestRequest(ModelRequest? Model);

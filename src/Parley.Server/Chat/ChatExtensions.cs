@@ -27,6 +27,7 @@ public static class ChatExtensions
 
         services.AddSingleton<IChatClient, ExtractiveChatClient>();
         services.AddSingleton<ChatClientFactory>();
+        services.AddSingleton<ModelConnectionTest>();
         services.AddSingleton<CreditPrice>();
         services.AddSingleton<CreditReservations>();
         services.AddHostedService<ExpiredCreditsWorker>();

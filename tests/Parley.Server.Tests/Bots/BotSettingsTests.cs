@@ -22,12 +22,23 @@ public class BotSettingsTests : ParleyTest
         Assert.Equal("public", bot.GetProperty("privacy").GetString());
         Assert.True(bot.GetProperty("active").GetBoolean());
         Assert.Empty(bot.GetProperty("allowed_domains").EnumerateArray());
-        Assert.Equal(JsonValueKind.Null, bot.GetProperty("rate_limit").ValueKind);
+        Assert.Equal(20, bot.GetProperty("rate_limit").GetProperty("max_messages").GetInt32());
+        Assert.Equal(60, bot.GetProperty("rate_limit").GetProperty("window_seconds").GetInt32());
         Assert.True(bot.GetProperty("citations_enabled").GetBoolean());
         Assert.Equal(JsonValueKind.Null, bot.GetProperty("system_prompt").ValueKind);
         Assert.Equal(JsonValueKind.Null, bot.GetProperty("welcome_message").ValueKind);
         Assert.False(bot.GetProperty("filters").GetProperty("redact_pii").GetBoolean());
         Assert.Empty(bot.GetProperty("filters").GetProperty("blocked_terms").EnumerateArray());
+        Assert.Equal("extractive", bot.GetProperty("generator").GetProperty("provider").GetString());
+    }
+
+    [Fact]
+    public async Task A_bot_created_with_a_null_rate_limit_has_none()
+    {
+        var bot = await Admin.PostAsync("/v1/bots", new { workspace_id = _workspaceId, name = "Unlimited", rate_limit = (object?)null });
+
+        Assert.Equal(JsonValueKind.Null, bot.GetProperty("rate_limit").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await Admin.GetAsync($"/v1/bots/{bot.GetProperty("id").GetString()}")).GetProperty("rate_limit").ValueKind);
     }
 
     [Fact]

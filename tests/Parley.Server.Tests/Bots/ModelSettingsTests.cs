@@ -102,6 +102,24 @@ public class ModelSettingsTests : ParleyTest
     }
 
     [Fact]
+    public async Task The_read_only_generator_says_what_the_bot_answers_with_and_cannot_be_sent_back()
+    {
+        var deployment = await Admin.CreateBotAsync();
+        var own = await Admin.CreateBotAsync(new { model = new { provider = "anthropic", api_key = BotKey, model = "claude-test-1" } });
+        var offline = await Admin.CreateBotAsync(new { model = new { provider = "extractive" } });
+
+        Assert.Equal(("openai", "deployment-model"), Generator(await Admin.GetAsync($"/v1/bots/{deployment}")));
+        Assert.Equal(("anthropic", "claude-test-1"), Generator(await Admin.GetAsync($"/v1/bots/{own}")));
+        Assert.Equal(("extractive", null), Generator(await Admin.GetAsync($"/v1/bots/{offline}")));
+        var refused = await Admin.Http.SendReplyAsync(HttpMethod.Patch, $"/v1/bots/{own}", new { generator = new { provider = "openai" } });
+        refused.AssertInvalid("generator");
+        Assert.Contains("read-only", refused.Json.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        static (string?, string?) Generator(JsonElement bot) =>
+            (bot.GetProperty("generator").GetProperty("provider").GetString(), bot.GetProperty("generator").GetProperty("model").GetString());
+    }
+
+    [Fact]
     public async Task A_bot_can_choose_the_offline_extractive_generator_over_the_deployment_model()
     {
         var botId = await Admin.CreateKnowledgeableBotAsync(new { model = new { provider = "extractive" } });

@@ -80,6 +80,20 @@ public class RateLimitTests : ParleyTest
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(botId, "s", "192.0.2.50")).Status);
     }
 
+    [Fact]
+    public async Task A_bot_created_without_a_rate_limit_takes_20_messages_a_minute_from_a_visitor()
+    {
+        var workspace = await Admin.CreateWorkspaceAsync();
+        var botId = (await Admin.PostAsync("/v1/bots", new { workspace_id = workspace, name = "Fresh bot" })).GetProperty("id").GetString()!;
+
+        var limit = (await Admin.GetAsync($"/v1/bots/{botId}")).GetProperty("rate_limit");
+        Assert.Equal((20, 60), (limit.GetProperty("max_messages").GetInt32(), limit.GetProperty("window_seconds").GetInt32()));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => PostAsync(botId, "one-visitor", "192.0.2.80")));
+
+        Assert.Equal(20, responses.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(4, responses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+    }
+
     private Task<Reply> PostAsync(string botId, string session, string visitorIp) => PostAsync(App, botId, session, visitorIp);
 
     private static async Task<Reply> PostAsync(ParleyApp app, string botId, string session, string visitorIp)

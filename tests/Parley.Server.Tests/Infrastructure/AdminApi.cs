@@ -20,13 +20,18 @@ public sealed class AdminApi(HttpClient http) : IDisposable
         return workspace.GetProperty("id").GetString()!;
     }
 
-    /// <summary>A public bot in a new workspace unless <paramref name="settings"/> says otherwise.</summary>
+    /// <summary>
+    /// A public bot in a new workspace unless <paramref name="settings"/> says otherwise. Without a <c>rate_limit</c> in
+    /// the settings it has none, rather than the default a new bot gets, so tests can chat with it as fast as they like.
+    /// </summary>
     public async Task<string> CreateBotAsync(object? settings = null, string? workspaceId = null)
     {
         workspaceId ??= await CreateWorkspaceAsync();
         var body = JsonSerializer.SerializeToNode(settings ?? new { }, Json)!.AsObject();
         body["workspace_id"] = workspaceId;
         body["name"] ??= "Acme helper";
+        if (!body.ContainsKey("rate_limit"))
+            body["rate_limit"] = null;
         var bot = await PostAsync("/v1/bots", body);
         return bot.GetProperty("id").GetString()!;
     }

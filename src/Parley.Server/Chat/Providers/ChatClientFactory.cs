@@ -50,35 +50,42 @@ public sealed class ChatClientFactory(
         return new BotModel(entry.Client.Value, entry.Choice);
     }
 
-    private IChatClient Create(ModelChoice choice, HttpClient http)
+    /// <summary>
+    /// A client for one connection test (see <see cref="ModelConnectionTest"/>): the chat's own vendor client, but
+    /// neither cached nor retried, and giving up after <paramref name="timeout"/>. The caller disposes it.
+    /// <paramref name="deployment"/> says the settings are the operator's, whose endpoint may be private.
+    /// </summary>
+    public IChatClient ForTest(ModelChoice choice, bool deployment, TimeSpan timeout) =>
+        Vendor(choice, deployment ? _trusted : _guarded, timeout);
+
+    private IChatClient Create(ModelChoice choice, HttpClient http) =>
+        new ResilientChatClient(
+            Vendor(choice, http, TimeSpan.FromSeconds(options.Value.TimeoutSeconds)), options.Value, time, logs.CreateLogger<ResilientChatClient>());
+
+    private static IChatClient Vendor(ModelChoice choice, HttpClient http, TimeSpan timeout) => choice.Provider switch
     {
-        var timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds);
-        IChatClient client = choice.Provider switch
-        {
-            ModelSettings.OpenAI => new OpenAIClient(
-                    new ApiKeyCredential(choice.ApiKey ?? "none"),
-                    new OpenAIClientOptions
-                    {
-                        Endpoint = choice.BaseUrl,
-                        RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                        Transport = new HttpClientPipelineTransport(http),
-                        NetworkTimeout = timeout,
-                    })
-                .GetChatClient(choice.Model)
-                .AsIChatClient(),
-            ModelSettings.Anthropic => new AnthropicClient(new Anthropic.Core.ClientOptions
+        ModelSettings.OpenAI => new OpenAIClient(
+                new ApiKeyCredential(choice.ApiKey ?? "none"),
+                new OpenAIClientOptions
                 {
-                    ApiKey = choice.ApiKey ?? "none",
-                    BaseUrl = choice.BaseUrl?.ToString().TrimEnd('/') ?? "https://api.anthropic.com",
-                    MaxRetries = 0,
-                    HttpClient = http,
-                    Timeout = timeout,
+                    Endpoint = choice.BaseUrl,
+                    RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+                    Transport = new HttpClientPipelineTransport(http),
+                    NetworkTimeout = timeout,
                 })
-                .AsIChatClient(choice.Model!, choice.MaxTokens),
-            _ => throw new InvalidOperationException($"No chat client for provider '{choice.Provider}'."),
-        };
-        return new ResilientChatClient(client, options.Value, time, logs.CreateLogger<ResilientChatClient>());
-    }
+            .GetChatClient(choice.Model)
+            .AsIChatClient(),
+        ModelSettings.Anthropic => new AnthropicClient(new Anthropic.Core.ClientOptions
+            {
+                ApiKey = choice.ApiKey ?? "none",
+                BaseUrl = choice.BaseUrl?.ToString().TrimEnd('/') ?? "https://api.anthropic.com",
+                MaxRetries = 0,
+                HttpClient = http,
+                Timeout = timeout,
+            })
+            .AsIChatClient(choice.Model!, choice.MaxTokens),
+        _ => throw new InvalidOperationException($"No chat client for provider '{choice.Provider}'."),
+    };
 
     public void Dispose()
     {

@@ -352,6 +352,31 @@
     return h('label.check', { for: input.id }, input, h('span', h('strong', label), hint ? h('span.hint', hint) : null));
   }
 
+  /**
+   * An address typed as people read it (www.example.com) gets https:// in front when the field is left, and a note
+   * beside it says so, since the API takes whole addresses only; a local one (localhost:11434/v1) gets http://.
+   */
+  function offerHttps(input) {
+    var note = null;
+    input.addEventListener('change', function () {
+      var value = input.value.trim();
+      if (note) {
+        note.remove();
+        note = null;
+      }
+      if (!/^(localhost|[^\s\/:?#@]+\.[^\s\/:?#@]+)(:\d+)?([\/?#]\S*)?$/i.test(value)) {
+        return;
+      }
+      var local = /^(localhost|127\.|10\.|192\.168\.)/i.test(value);
+      input.value = (local ? 'http://' : 'https://') + value;
+      note = h('span.hint.scheme-note', {
+        text: local ? 'Added http:// in front.' : 'Added https:// in front. Change it to http:// if the site has no HTTPS.'
+      });
+      input.insertAdjacentElement('afterend', note);
+    });
+    return input;
+  }
+
   /** Shows an API error next to the field it names, or in the form's message area. */
   function showError(form, error, messageArea) {
     Array.prototype.forEach.call(form.querySelectorAll('.invalid'), function (node) {
@@ -446,6 +471,7 @@
   Parley.copyButton = copyButton;
   Parley.field = field;
   Parley.checkbox = checkbox;
+  Parley.offerHttps = offerHttps;
   Parley.showError = showError;
   Parley.confirmDialog = confirmDialog;
   Parley.formatDate = formatDate;

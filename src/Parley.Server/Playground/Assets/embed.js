@@ -40,6 +40,10 @@
     if (!bot.active) {
       warnings.push('This bot is inactive: it answers no one until you activate it in Settings.');
     }
+    if (bot.privacy === 'public' && !domains.length) {
+      warnings.push('This bot answers on any website: anyone who copies the snippet can put it on their pages and spend your credits. ' +
+        'Add your site under Allowed domains in Settings.');
+    }
 
     panel.appendChild(h('div.card.stack',
       warnings.map(function (w) { return h('div.callout.notice', { role: 'note', text: w }); }),

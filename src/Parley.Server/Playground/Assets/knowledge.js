@@ -116,11 +116,11 @@
         controls.file = input('file', 'file', { required: true, accept: '.pdf,.docx,.html,.htm,.md,.markdown,.txt' });
         fields.appendChild(P.field('Document', controls.file, 'PDF, Word (.docx), HTML, Markdown or plain text, up to 20 MiB.'));
       } else {
-        controls.url = input('url', 'url', { required: true, placeholder: type === 'sitemap' ? 'https://example.com/sitemap.xml' : 'https://example.com/' });
+        controls.url = P.offerHttps(input('url', 'url', { required: true, placeholder: type === 'sitemap' ? 'https://example.com/sitemap.xml' : 'https://example.com/' }));
         fields.appendChild(P.field(type === 'sitemap' ? 'Sitemap address' : type === 'crawl' ? 'Start page' : 'Page address', controls.url));
         if (type === 'crawl') {
-          controls.max_pages = input('max_pages', 'number', { min: '1', placeholder: '100' });
-          controls.max_depth = input('max_depth', 'number', { min: '0', placeholder: '3' });
+          controls.max_pages = input('max_pages', 'number', { min: '1', placeholder: '500' });
+          controls.max_depth = input('max_depth', 'number', { min: '0', placeholder: '5' });
           controls.include = input('include', 'text', { placeholder: '/docs/**' });
           controls.exclude = input('exclude', 'text', { placeholder: '/blog/**' });
           fields.appendChild(h('div.grid.two',

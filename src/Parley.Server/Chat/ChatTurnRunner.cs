@@ -293,7 +293,11 @@ public sealed class ChatTurnRunner(
     private Message NewMessage(ChatAdmission admission, MessageRole role, string content) =>
         new(Guid.CreateVersion7().ToString(), admission.ConversationId, role, content, [], false, time.GetUtcNow());
 
-    private Conversation ConversationOf(ChatAdmission admission, Message question) =>
-        admission.Conversation ?? new Conversation(question.ConversationId, admission.Bot.Id, admission.Request.SessionId, question.CreatedAt, question.CreatedAt);
+    private static Conversation ConversationOf(ChatAdmission admission, Message question) =>
+        admission.Conversation ?? new Conversation(question.ConversationId, admission.Bot.Id, admission.Request.SessionId, question.CreatedAt, question.CreatedAt)
+        {
+            Channel = admission.Request.Channel,
+            Title = Conversation.TitleOf(admission.Request.Message),
+        };
 
 }

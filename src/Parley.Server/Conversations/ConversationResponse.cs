@@ -7,13 +7,15 @@ public sealed record ConversationResponse(
     string Id,
     string BotId,
     string SessionId,
+    ConversationChannel Channel,
+    string Title,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     FeedbackSummary Feedback,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageResponse>? Messages)
 {
     public static ConversationResponse From(Conversation c, IReadOnlyList<Feedback> votes, IReadOnlyList<Message>? messages = null) =>
-        new(c.Id, c.BotId, c.SessionId, c.CreatedAt, c.UpdatedAt, FeedbackSummary.Of(votes),
+        new(c.Id, c.BotId, c.SessionId, c.Channel, c.Title, c.CreatedAt, c.UpdatedAt, FeedbackSummary.Of(votes),
             messages?.Select(m => MessageResponse.From(m, votes.FirstOrDefault(v => v.MessageId == m.Id))).ToList());
 }
 
@@ -37,7 +39,8 @@ public sealed record MessageResponse(
     public static MessageResponse From(Message m, Feedback? vote = null) =>
         new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
             m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null,
-            vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down", m.CreatedAt);
+            vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down",
+            m.CreatedAt);
 }
 
 /// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>

@@ -19,7 +19,7 @@ public sealed class ChatGate(
     public async Task<(ChatAdmission? Admission, ApiError? Error)> AdmitAsync(HttpContext http, ChatAudience audience)
     {
         var ct = http.RequestAborted;
-        var (request, invalid) = await ChatRequestReader.ReadAsync(http.Request, ct);
+        var (request, invalid) = await ChatRequestReader.ReadAsync(http.Request, ct, authenticated: audience == ChatAudience.ApiKey);
         if (invalid is not null)
             return (null, invalid);
 

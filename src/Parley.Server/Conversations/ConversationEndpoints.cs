@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Server.Api;
+using Parley.Server.Auth;
 using Parley.Server.Bots;
 
 namespace Parley.Server.Conversations;
@@ -83,6 +84,6 @@ public static class ConversationEndpoints
 
         var messages = await conversations.GetMessagesAsync(id, MaxMessages, ct);
         var votes = await feedback.ListByConversationAsync(id, ct);
-        return TypedResults.Ok(ConversationResponse.From(conversation, votes, messages));
+        return TypedResults.Ok(ConversationResponse.From(conversation, votes, messages, user.IsAdmin()));
     }
 }

@@ -43,6 +43,6 @@ public sealed class ChatGate(
         var (conversation, unknown) = await conversations.CheckAsync(request, bot.Id, ct);
         return unknown is not null
             ? (null, unknown)
-            : (new ChatAdmission(request, bot, workspace, conversation, audience), null);
+            : (new ChatAdmission(request, bot, workspace, conversation, audience, audience == ChatAudience.ApiKey && http.User.IsAdmin()), null);
     }
 }

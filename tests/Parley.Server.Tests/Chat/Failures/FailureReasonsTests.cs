@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Parley.Client;
 using Parley.Server.Tests.Infrastructure;
 
 namespace Parley.Server.Tests.Chat.Failures;
@@ -197,6 +198,21 @@ public class FailureReasonsTests : ParleyTest
         Assert.Equal($"The provider does not know the model 'gpt-4x' (404 from {_openai.BaseUrl}): The model `gpt-4x` does not exist or you do not have access to it.",
             answer.GetProperty("failure").GetProperty("detail").GetString());
         Assert.False(messages[0].TryGetProperty("failure", out _), "a question has no failure");
+    }
+
+    [Fact]
+    public async Task The_sdk_reads_the_reason_with_a_key_and_none_without()
+    {
+        var workspace = await Admin.CreateWorkspaceAsync(credits: 0);
+        var botId = await Admin.CreateKnowledgeableBotAsync(workspaceId: workspace);
+        var request = new ChatRequest(botId, Question, ChatStreams.NewSession());
+
+        var owner = await Assert.ThrowsAsync<ParleyStreamException>(() => new ParleyChatClient(App.NewHttpClient(), ParleyApp.AdminKey).AskAsync(request));
+        var visitor = Assert.IsType<ErrorEvent>(Assert.Single(await App.PublicChat().CollectAsync(request)));
+
+        Assert.Equal(("service_unavailable", "credits_exhausted"), (owner.Error, owner.Reason));
+        Assert.StartsWith("Out of credits: workspace 'Acme' has 0 credits left", owner.Detail, StringComparison.Ordinal);
+        Assert.Equal(("service_unavailable", null, null), (visitor.Error, visitor.Reason, visitor.Detail));
     }
 
     [Fact]

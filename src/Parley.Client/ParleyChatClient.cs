@@ -175,7 +175,7 @@ public sealed class ParleyChatClient
                     done = doneEvent;
                     break;
                 case ErrorEvent error:
-                    throw new ParleyStreamException(error.Error, error.Message);
+                    throw new ParleyStreamException(error.Error, error.Message) { Reason = error.Reason, Detail = error.Detail };
             }
         }
 

@@ -46,6 +46,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/healthz");
 app.MapOpenApi();
+app.MapMe();
 app.MapWorkspaces();
 app.MapBots();
 app.MapSources();

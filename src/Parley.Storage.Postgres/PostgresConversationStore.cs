@@ -7,25 +7,32 @@ namespace Parley.Storage.Postgres;
 
 internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversationStore
 {
+    private const string ConversationColumns = "id, bot_id, session_id, channel, title, created_at, updated_at";
+
     public Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
         db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<ConversationRow>(
-            "SELECT id, bot_id, session_id, created_at, updated_at FROM conversations WHERE id = @id", new { id }))?.ToConversation(), ct);
+            $"SELECT {ConversationColumns} FROM conversations WHERE id = @id", new { id }))?.ToConversation(), ct);
 
-    public Task<IReadOnlyList<Conversation>> ListAsync(string botId, int limit, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<Conversation>>(async c => (await c.QueryAsync<ConversationRow>(
-                """
-                SELECT id, bot_id, session_id, created_at, updated_at FROM conversations
-                WHERE bot_id = @botId ORDER BY updated_at DESC, id LIMIT @limit
+    public Task<IReadOnlyList<Conversation>> ListAsync(string botId, ConversationFilter filter, int limit, CancellationToken ct = default)
+    {
+        var channels = filter.Channels?.Select(Channels.ToText).ToArray();
+        var where = (channels is null ? "" : " AND c.channel = ANY(@channels)") +
+            (filter.Feedback is null ? "" : " AND EXISTS (SELECT 1 FROM feedback f WHERE f.conversation_id = c.id AND f.rating = @rating)");
+        return db.ReadAsync<IReadOnlyList<Conversation>>(async c => (await c.QueryAsync<ConversationRow>(
+                $"""
+                SELECT {ConversationColumns} FROM conversations c
+                WHERE c.bot_id = @botId{where} ORDER BY c.updated_at DESC, c.id LIMIT @limit
                 """,
-                new { botId, limit }))
+                new { botId, channels, rating = (int?)filter.Feedback, limit }))
             .Select(r => r.ToConversation())
             .ToList(), ct);
+    }
 
     public Task<IReadOnlyList<Message>> GetMessagesAsync(string conversationId, int limit, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<Message>>(async c => (await c.QueryAsync<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at
                     FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit) AS latest
                 ORDER BY seq
@@ -40,8 +47,8 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
             var conversation = turn.Conversation;
             await c.ExecuteAsync(
                 """
-                INSERT INTO conversations (id, bot_id, session_id, created_at, updated_at)
-                VALUES (@Id, @BotId, @SessionId, @CreatedAt, @UpdatedAt)
+                INSERT INTO conversations (id, bot_id, session_id, channel, title, created_at, updated_at)
+                VALUES (@Id, @BotId, @SessionId, @Channel, @Title, @CreatedAt, @UpdatedAt)
                 ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at
                 """,
                 new
@@ -49,6 +56,8 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
                     conversation.Id,
                     conversation.BotId,
                     conversation.SessionId,
+                    Channel = Channels.ToText(conversation.Channel),
+                    conversation.Title,
                     CreatedAt = UnixTime.From(conversation.CreatedAt),
                     UpdatedAt = UnixTime.From(turn.Answer.CreatedAt),
                 },
@@ -60,8 +69,8 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
     private static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Message m, TurnUsage usage) =>
         c.ExecuteAsync(
             """
-            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at)
-            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @CreatedAt)
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @CreatedAt)
             """,
             new
             {
@@ -74,6 +83,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
                 usage.InputTokens,
                 usage.OutputTokens,
                 CreditsMilli = Credits.ToMilli(usage.Credits),
+                Failure = m.Failure is null ? null : JsonSerializer.Serialize(m.Failure, StorageJson.Options),
                 CreatedAt = UnixTime.From(m.CreatedAt),
             },
             tx);
@@ -83,10 +93,16 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         public string Id { get; set; } = "";
         public string BotId { get; set; } = "";
         public string SessionId { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public string Title { get; set; } = "";
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
 
-        public Conversation ToConversation() => new(Id, BotId, SessionId, UnixTime.To(CreatedAt), UnixTime.To(UpdatedAt));
+        public Conversation ToConversation() => new(Id, BotId, SessionId, UnixTime.To(CreatedAt), UnixTime.To(UpdatedAt))
+        {
+            Channel = Channels.FromText(Channel),
+            Title = Title,
+        };
     }
 
     private sealed class MessageRow
@@ -101,6 +117,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         public int InputTokens { get; set; }
         public int OutputTokens { get; set; }
         public long CreditsMilli { get; set; }
+        public string? Failure { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -115,6 +132,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
             Usage = Role == nameof(MessageRole.Assistant)
                 ? new TurnUsage(InputTokens, OutputTokens, Credits.FromMilli(CreditsMilli))
                 : null,
+            Failure = Failure is null ? null : JsonSerializer.Deserialize<AnswerFailure>(Failure, StorageJson.Options),
         };
     }
 }

@@ -6,25 +6,32 @@ namespace Parley.Storage.Sqlite;
 
 internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversationStore
 {
+    private const string ConversationColumns = "id, bot_id, session_id, channel, title, created_at, updated_at";
+
     public Task<Conversation?> GetAsync(string id, CancellationToken ct = default) =>
         db.ReadAsync(c => c.QuerySingleOrDefault<ConversationRow>(
-            "SELECT id, bot_id, session_id, created_at, updated_at FROM conversations WHERE id = @id", new { id })?.ToConversation(), ct);
+            $"SELECT {ConversationColumns} FROM conversations WHERE id = @id", new { id })?.ToConversation(), ct);
 
-    public Task<IReadOnlyList<Conversation>> ListAsync(string botId, int limit, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<Conversation>>(c => c.Query<ConversationRow>(
-                """
-                SELECT id, bot_id, session_id, created_at, updated_at FROM conversations
-                WHERE bot_id = @botId ORDER BY updated_at DESC, id LIMIT @limit
+    public Task<IReadOnlyList<Conversation>> ListAsync(string botId, ConversationFilter filter, int limit, CancellationToken ct = default)
+    {
+        var channels = filter.Channels?.Select(Channels.ToText).ToList();
+        var where = (channels is null ? "" : " AND c.channel IN @channels") +
+            (filter.Feedback is null ? "" : " AND EXISTS (SELECT 1 FROM feedback f WHERE f.conversation_id = c.id AND f.rating = @rating)");
+        return db.ReadAsync<IReadOnlyList<Conversation>>(c => c.Query<ConversationRow>(
+                $"""
+                SELECT {ConversationColumns} FROM conversations c
+                WHERE c.bot_id = @botId{where} ORDER BY c.updated_at DESC, c.id LIMIT @limit
                 """,
-                new { botId, limit })
+                new { botId, channels, rating = (int?)filter.Feedback, limit })
             .Select(r => r.ToConversation())
             .ToList(), ct);
+    }
 
     public Task<IReadOnlyList<Message>> GetMessagesAsync(string conversationId, int limit, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<Message>>(c => c.Query<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at FROM messages
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit)
                 ORDER BY seq
                 """,
@@ -38,8 +45,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
             var conversation = turn.Conversation;
             c.Execute(
                 """
-                INSERT INTO conversations (id, bot_id, session_id, created_at, updated_at)
-                VALUES (@Id, @BotId, @SessionId, @CreatedAt, @UpdatedAt)
+                INSERT INTO conversations (id, bot_id, session_id, channel, title, created_at, updated_at)
+                VALUES (@Id, @BotId, @SessionId, @Channel, @Title, @CreatedAt, @UpdatedAt)
                 ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at
                 """,
                 new
@@ -47,6 +54,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
                     conversation.Id,
                     conversation.BotId,
                     conversation.SessionId,
+                    Channel = Channels.ToText(conversation.Channel),
+                    conversation.Title,
                     CreatedAt = UnixTime.From(conversation.CreatedAt),
                     UpdatedAt = UnixTime.From(turn.Answer.CreatedAt),
                 },
@@ -58,8 +67,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
     private static void Insert(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Message m, TurnUsage usage) =>
         c.Execute(
             """
-            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, created_at)
-            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @CreatedAt)
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @CreatedAt)
             """,
             new
             {
@@ -72,6 +81,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
                 usage.InputTokens,
                 usage.OutputTokens,
                 CreditsMilli = Credits.ToMilli(usage.Credits),
+                Failure = m.Failure is null ? null : JsonSerializer.Serialize(m.Failure, StorageJson.Options),
                 CreatedAt = UnixTime.From(m.CreatedAt),
             },
             tx);
@@ -81,10 +91,16 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         public string Id { get; set; } = "";
         public string BotId { get; set; } = "";
         public string SessionId { get; set; } = "";
+        public string Channel { get; set; } = "";
+        public string Title { get; set; } = "";
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
 
-        public Conversation ToConversation() => new(Id, BotId, SessionId, UnixTime.To(CreatedAt), UnixTime.To(UpdatedAt));
+        public Conversation ToConversation() => new(Id, BotId, SessionId, UnixTime.To(CreatedAt), UnixTime.To(UpdatedAt))
+        {
+            Channel = Channels.FromText(Channel),
+            Title = Title,
+        };
     }
 
     private sealed class MessageRow
@@ -99,6 +115,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         public long InputTokens { get; set; }
         public long OutputTokens { get; set; }
         public long CreditsMilli { get; set; }
+        public string? Failure { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -113,6 +130,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
             Usage = Role == nameof(MessageRole.Assistant)
                 ? new TurnUsage((int)InputTokens, (int)OutputTokens, Credits.FromMilli(CreditsMilli))
                 : null,
+            Failure = Failure is null ? null : JsonSerializer.Deserialize<AnswerFailure>(Failure, StorageJson.Options),
         };
     }
 }

@@ -17,4 +17,10 @@ public sealed class ParleyStreamException : ParleyException
 
     /// <summary>The machine-readable error code from the event (see <see cref="ParleyErrorCodes"/>).</summary>
     public string Error { get; }
+
+    /// <summary>The event's <see cref="ErrorEvent.Reason"/>: why it failed, on the authenticated endpoint only.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The event's <see cref="ErrorEvent.Detail"/>: the reason in a sentence for the bot's owner.</summary>
+    public string? Detail { get; init; }
 }

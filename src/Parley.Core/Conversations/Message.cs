@@ -11,4 +11,7 @@ public sealed record Message(
 {
     /// <summary>What producing this message consumed; null for a visitor's message or when not read back.</summary>
     public TurnUsage? Usage { get; init; }
+
+    /// <summary>Why an answer failed (it is then also <see cref="Interrupted"/>); null for every other message.</summary>
+    public AnswerFailure? Failure { get; init; }
 }

@@ -1,3 +1,4 @@
+using Parley.Core.Conversations;
 using Parley.Server.Api;
 
 namespace Parley.Server.Chat;
@@ -14,7 +15,13 @@ public static class ChatRequestReader
     public const int MaxIdLength = 64;
     public const int MaxRecaptchaTokenLength = 4096;
 
-    public static async Task<(ChatRequest? Request, ApiError? Error)> ReadAsync(HttpRequest http, CancellationToken ct)
+    /// <param name="http">The request.</param>
+    /// <param name="ct">Cancelled when the caller leaves.</param>
+    /// <param name="authenticated">
+    /// The authenticated endpoint, where <c>channel</c> (<c>"api"</c>, the default, or <c>"playground"</c>) says who is
+    /// talking. The public endpoint ignores the field like any other it does not know: a visitor cannot pass for the owner.
+    /// </param>
+    public static async Task<(ChatRequest? Request, ApiError? Error)> ReadAsync(HttpRequest http, CancellationToken ct, bool authenticated = false)
     {
         var (document, error) = await JsonBody.ReadObjectAsync(http, MaxBodyBytes, ct);
         if (error is not null)
@@ -27,9 +34,26 @@ public static class ChatRequestReader
         var sessionId = fields.String("session_id", MaxSessionIdLength, required: true);
         var conversationId = fields.String("conversation_id", MaxIdLength);
         var recaptchaToken = fields.String("recaptcha_token", MaxRecaptchaTokenLength);
+        var channel = ConversationChannel.Public;
+        if (authenticated)
+        {
+            channel = fields.String("channel", 16) switch
+            {
+                null or "api" => ConversationChannel.Api,
+                "playground" => ConversationChannel.Playground,
+                _ => Invalid(fields),
+            };
+        }
+
         if (fields.Error is { } invalid)
             return (null, invalid);
 
-        return (new ChatRequest(botId!.Trim(), message!.Trim(), sessionId!, conversationId?.Trim(), recaptchaToken), null);
+        return (new ChatRequest(botId!.Trim(), message!.Trim(), sessionId!, conversationId?.Trim(), recaptchaToken, channel), null);
+    }
+
+    private static ConversationChannel Invalid(JsonFields fields)
+    {
+        fields.Fail("channel", "'channel' must be \"api\" or \"playground\".");
+        return ConversationChannel.Api;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Server.Chat.Admission;
+using Parley.Server.Chat.Failures;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Generation.Extractive;
@@ -32,6 +33,7 @@ public sealed class ChatTurnRunner(
     CreditReservations credits,
     IConversationLocks locks,
     IOptions<RetrievalOptions> retrieval,
+    IOptions<ModelOptions> modelOptions,
     TimeProvider time,
     ILogger<ChatTurnRunner> log)
 {
@@ -57,7 +59,7 @@ public sealed class ChatTurnRunner(
         {
             // Nothing is reserved or stored yet: the visitor is told to retry, and nothing is lost.
             log.LogError(e, "Taking the turn lock of conversation {ConversationId} failed.", admission.ConversationId);
-            await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
+            await FailAsync(admission, sse, ProviderFailure.Internal(e), aborted);
             return;
         }
 
@@ -74,7 +76,7 @@ public sealed class ChatTurnRunner(
         await using var held = await credits.TryReserveAsync(bot.WorkspaceId, cost, aborted);
         if (held is null)
         {
-            await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
+            await CreditsExhaustedAsync(admission, cost, sse, aborted);
             return;
         }
 
@@ -83,6 +85,8 @@ public sealed class ChatTurnRunner(
         IReadOnlyList<Citation> citations = [];
         var usage = new UsageMeter();
         var declined = false;
+        var generating = false;
+        AnswerFailure? failure = null;
         TurnOutcome outcome;
         try
         {
@@ -110,7 +114,9 @@ public sealed class ChatTurnRunner(
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
             BindExtractiveHints(prompt, bot, found);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
+            generating = true;
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
+            generating = false;
             citations = declined ? [] : Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
 
             var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "")
@@ -131,6 +137,9 @@ public sealed class ChatTurnRunner(
         {
             log.LogError(e, "Generating an answer for bot {BotId} failed.", bot.Id);
             outcome = TurnOutcome.Failed;
+            failure = generating && !model.Choice.IsExtractive
+                ? ProviderFailure.Classify(e, model.Choice, bot.Model is null, answer.Length > 0, modelOptions.Value.TimeoutSeconds)
+                : ProviderFailure.Internal(e);
         }
 
         var shown = outcome == TurnOutcome.Blocked ? BlockedMessage : answer.ToString();
@@ -138,6 +147,7 @@ public sealed class ChatTurnRunner(
         {
             Citations = outcome == TurnOutcome.Answered ? citations : [],
             Interrupted = outcome is TurnOutcome.Interrupted or TurnOutcome.Failed,
+            Failure = failure,
         };
         // A declined answer tells the visitor nothing they asked for, so it costs nothing either.
         var charged = outcome == TurnOutcome.Answered && !declined ? price.Charge(usage.InputTokens, usage.OutputTokens, cost) : 0;
@@ -155,7 +165,7 @@ public sealed class ChatTurnRunner(
             {
                 TurnOutcome.Answered => sse.DoneAsync(reply.ConversationId, reply.Id, bot.CitationsEnabled ? citations : null, aborted),
                 TurnOutcome.Blocked => sse.ErrorAsync("content_filtered", BlockedMessage, aborted),
-                TurnOutcome.Failed => sse.ErrorAsync("service_unavailable", Unavailable, aborted),
+                TurnOutcome.Failed => FailAsync(admission, sse, failure!, aborted),
                 _ => ValueTask.CompletedTask,
             });
         }
@@ -163,6 +173,28 @@ public sealed class ChatTurnRunner(
         {
             // The visitor left just as the answer ended; the turn is stored all the same.
         }
+    }
+
+    /// <summary>
+    /// Ends the stream with <c>service_unavailable</c>. A visitor on the public endpoint is told only that; the owner, on
+    /// the authenticated endpoint, is also told why, so they can fix it.
+    /// </summary>
+    private static ValueTask FailAsync(ChatAdmission admission, SseWriter sse, AnswerFailure failure, CancellationToken aborted) =>
+        admission.Audience == ChatAudience.ApiKey
+            ? sse.ErrorAsync("service_unavailable", Unavailable, aborted, failure.Reason, FailureDetail.For(failure, admission.ByAdmin))
+            : sse.ErrorAsync("service_unavailable", Unavailable, aborted);
+
+    private async Task CreditsExhaustedAsync(ChatAdmission admission, decimal cost, SseWriter sse, CancellationToken aborted)
+    {
+        if (admission.Audience != ChatAudience.ApiKey)
+        {
+            await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
+            return;
+        }
+
+        var workspace = await credits.CurrentAsync(admission.Workspace.Id, aborted) ?? admission.Workspace;
+        await sse.ErrorAsync("service_unavailable", Unavailable, aborted,
+            AnswerFailure.CreditsExhausted, FailureDetail.CreditsExhausted(workspace, cost));
     }
 
     private const string BlockedMessage = "This answer was blocked by the bot's content filters.";
@@ -296,7 +328,11 @@ public sealed class ChatTurnRunner(
     private Message NewMessage(ChatAdmission admission, MessageRole role, string content) =>
         new(Guid.CreateVersion7().ToString(), admission.ConversationId, role, content, [], false, time.GetUtcNow());
 
-    private Conversation ConversationOf(ChatAdmission admission, Message question) =>
-        admission.Conversation ?? new Conversation(question.ConversationId, admission.Bot.Id, admission.Request.SessionId, question.CreatedAt, question.CreatedAt);
+    private static Conversation ConversationOf(ChatAdmission admission, Message question) =>
+        admission.Conversation ?? new Conversation(question.ConversationId, admission.Bot.Id, admission.Request.SessionId, question.CreatedAt, question.CreatedAt)
+        {
+            Channel = admission.Request.Channel,
+            Title = Conversation.TitleOf(admission.Request.Message),
+        };
 
 }

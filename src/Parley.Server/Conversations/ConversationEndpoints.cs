@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
 using Parley.Server.Api;
+using Parley.Server.Auth;
 using Parley.Server.Bots;
 
 namespace Parley.Server.Conversations;
@@ -21,7 +22,8 @@ public static class ConversationEndpoints
     }
 
     private static async Task<Results<Ok<ConversationResponse[]>, ApiError>> ListAsync(
-        string botId, string? limit, ClaimsPrincipal user, IBotStore bots, IConversationStore conversations, IFeedbackStore feedback, CancellationToken ct)
+        string botId, string? limit, string? channel, string? feedback, ClaimsPrincipal user, IBotStore bots,
+        IConversationStore conversations, IFeedbackStore votes, CancellationToken ct)
     {
         if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
             return BotEndpoints.NotFound();
@@ -33,9 +35,44 @@ public static class ConversationEndpoints
             (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxListed))
             return ApiError.Invalid("limit", $"'limit' must be a whole number between 1 and {MaxListed}.");
 
-        var list = await conversations.ListAsync(botId, count, ct);
-        var votes = (await feedback.ListByBotAsync(botId, ct)).ToLookup(v => v.ConversationId);
-        return TypedResults.Ok(list.Select(c => ConversationResponse.From(c, votes[c.Id].ToList())).ToArray());
+        var (filter, invalid) = FilterOf(channel, feedback);
+        if (invalid is not null)
+            return invalid;
+
+        var list = await conversations.ListAsync(botId, filter!, count, ct);
+        var byConversation = (await votes.ListByBotAsync(botId, ct)).ToLookup(v => v.ConversationId);
+        return TypedResults.Ok(list.Select(c => ConversationResponse.From(c, byConversation[c.Id].ToList())).ToArray());
+    }
+
+    /// <summary>
+    /// <c>channel</c>: <c>all</c> (the default, as before channels existed), <c>visitors</c> (<c>public</c> and <c>api</c>:
+    /// everyone but the owner trying the bot), or one channel; <c>feedback</c>: <c>up</c> or <c>down</c>, for conversations
+    /// with at least one answer voted that way.
+    /// </summary>
+    private static (ConversationFilter? Filter, ApiError? Error) FilterOf(string? channel, string? feedback)
+    {
+        ConversationChannel[]? channels = channel switch
+        {
+            null or "" or "all" => null,
+            "visitors" => [ConversationChannel.Public, ConversationChannel.Api],
+            "public" => [ConversationChannel.Public],
+            "api" => [ConversationChannel.Api],
+            "playground" => [ConversationChannel.Playground],
+            _ => [],
+        };
+        if (channels is [])
+            return (null, ApiError.Invalid("channel", "'channel' must be one of all, visitors, public, api or playground."));
+
+        FeedbackRating? rating = feedback switch
+        {
+            null or "" => null,
+            "up" => FeedbackRating.Up,
+            "down" => FeedbackRating.Down,
+            _ => (FeedbackRating)0,
+        };
+        if (rating == 0)
+            return (null, ApiError.Invalid("feedback", "'feedback' must be up or down."));
+        return (new ConversationFilter(channels, rating), null);
     }
 
     private static async Task<Results<Ok<ConversationResponse>, ApiError>> GetAsync(
@@ -47,6 +84,6 @@ public static class ConversationEndpoints
 
         var messages = await conversations.GetMessagesAsync(id, MaxMessages, ct);
         var votes = await feedback.ListByConversationAsync(id, ct);
-        return TypedResults.Ok(ConversationResponse.From(conversation, votes, messages));
+        return TypedResults.Ok(ConversationResponse.From(conversation, votes, messages, user.IsAdmin()));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Parley.Core.Conversations;
+using Parley.Server.Chat.Failures;
 
 namespace Parley.Server.Conversations;
 
@@ -7,14 +8,20 @@ public sealed record ConversationResponse(
     string Id,
     string BotId,
     string SessionId,
+    ConversationChannel Channel,
+    string Title,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     FeedbackSummary Feedback,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<MessageResponse>? Messages)
 {
-    public static ConversationResponse From(Conversation c, IReadOnlyList<Feedback> votes, IReadOnlyList<Message>? messages = null) =>
-        new(c.Id, c.BotId, c.SessionId, c.CreatedAt, c.UpdatedAt, FeedbackSummary.Of(votes),
-            messages?.Select(m => MessageResponse.From(m, votes.FirstOrDefault(v => v.MessageId == m.Id))).ToList());
+    /// <param name="c">The conversation.</param>
+    /// <param name="votes">Visitors' votes on its answers.</param>
+    /// <param name="messages">Its messages, for a response that shows them.</param>
+    /// <param name="admin">Whether the reader holds the admin key, which is told more about failures of the server's own model.</param>
+    public static ConversationResponse From(Conversation c, IReadOnlyList<Feedback> votes, IReadOnlyList<Message>? messages = null, bool admin = false) =>
+        new(c.Id, c.BotId, c.SessionId, c.Channel, c.Title, c.CreatedAt, c.UpdatedAt, FeedbackSummary.Of(votes),
+            messages?.Select(m => MessageResponse.From(m, votes.FirstOrDefault(v => v.MessageId == m.Id), admin)).ToList());
 }
 
 /// <summary>How many answers of a conversation visitors voted up and down.</summary>
@@ -32,12 +39,15 @@ public sealed record MessageResponse(
     bool Interrupted,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] UsageResponse? Usage,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Feedback,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure,
     DateTimeOffset CreatedAt)
 {
-    public static MessageResponse From(Message m, Feedback? vote = null) =>
+    public static MessageResponse From(Message m, Feedback? vote = null, bool admin = false) =>
         new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
             m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null,
-            vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down", m.CreatedAt);
+            vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down",
+            m.Failure is { } f ? new FailureResponse(f.Reason, FailureDetail.For(f, admin)) : null,
+            m.CreatedAt);
 }
 
 /// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>

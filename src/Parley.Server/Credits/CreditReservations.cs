@@ -18,4 +18,7 @@ public sealed class CreditReservations(IWorkspaceStore workspaces, IOptions<Cred
             ? HeldCredits.Renewing(reservation, workspaces, Lease, time, log)
             : null;
     }
+
+    /// <summary>The workspace as it is now, to tell its owner how many credits are left when a reservation failed.</summary>
+    public Task<Workspace?> CurrentAsync(string workspaceId, CancellationToken ct) => workspaces.GetAsync(workspaceId, ct);
 }

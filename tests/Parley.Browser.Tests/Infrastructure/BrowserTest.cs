@@ -73,16 +73,27 @@ public abstract class BrowserTest : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Signs in to the Playground with the admin key, as an owner does, then opens <paramref name="route"/> (say <c>#/bots/ID/chat</c>).</summary>
-    protected async Task<IPage> SignInToPlaygroundAsync(string? route = null, ViewportSize? viewport = null)
+    /// <summary>
+    /// Signs in to the Playground with the admin key, as an owner does (or with <paramref name="key"/>, a workspace
+    /// key), then opens <paramref name="route"/> (say <c>#/bots/ID/chat</c>).
+    /// </summary>
+    protected async Task<IPage> SignInToPlaygroundAsync(string? route = null, ViewportSize? viewport = null, string key = ParleyApp.AdminKey)
     {
         var page = await OpenAsync(new Uri(App.BaseAddress, "/playground").ToString(), viewport);
-        await page.GetByLabel("API key").FillAsync(ParleyApp.AdminKey);
+        await page.GetByLabel("API key").FillAsync(key);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Playground" })).ToBeAttachedAsync();
         if (route is not null)
             await page.GotoAsync(new Uri(App.BaseAddress, "/playground" + route).ToString());
         return page;
+    }
+
+    /// <summary>Turns the page into a phone's (390 × 844) and waits for the Playground's sidebar to slide out of view.</summary>
+    protected static async Task ToPhoneAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        if (await page.Locator(".sidebar").CountAsync() > 0)
+            await Assertions.Expect(page.Locator(".sidebar")).Not.ToBeInViewportAsync();
     }
 
     /// <summary>Writes a PNG under bin/.../screenshots for people to look at; the name says what it shows.</summary>

@@ -38,8 +38,79 @@ public sealed class ChatPaneTests : BrowserTest
 
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Hello?");
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
-        await Expect(page.Locator(".callout.error")).ToHaveTextAsync("Service temporarily unavailable. Please try again later. (service_unavailable)");
+        var failure = page.Locator(".callout.error");
+        await Expect(failure).ToHaveAttributeAsync("data-reason", "internal_error");
+        await Expect(failure.Locator(".why")).ToHaveTextAsync("Parley could not produce the answer (HttpRequestException); the server log has the details.");
+        await Expect(failure.Locator(".visitor-sees")).ToHaveTextAsync("Visitors are shown only: \u201cService temporarily unavailable. Please try again later.\u201d");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task Out_of_credits_the_chat_pane_tells_the_owner_the_balance_and_leads_to_where_credits_are_added()
+    {
+        var workspaceId = await Admin.CreateWorkspaceAsync(credits: 0);
+        var botId = await Admin.CreateBotAsync(new { name = "Shop helper" }, workspaceId);
+        var page = await SignInAsync(App, botId);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Do you ship to Norway?");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
+
+        var failure = page.Locator(".callout.error");
+        await Expect(failure).ToHaveAttributeAsync("data-reason", "credits_exhausted");
+        await Expect(failure.Locator(".why")).ToHaveTextAsync("Out of credits: workspace 'Acme' has 0 credits left, and an answer reserves up to 1.");
+        await Expect(failure.Locator(".visitor-sees")).ToContainTextAsync("Service temporarily unavailable.");
+        await Expect(page.Locator(".bubble.assistant")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "owner-chat-out-of-credits-1280");
+        await ToPhoneAsync(page);
+        await ScreenshotAsync(page, "owner-chat-out-of-credits-390");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the chat should not scroll sideways on a phone");
+
+        await page.SetViewportSizeAsync(1280, 860);
+        await failure.GetByRole(AriaRole.Link, new() { Name = "Add credits in Workspaces & keys" }).ClickAsync();
+        await Expect(page.GetByLabel("Credits")).ToHaveValueAsync("0");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task A_refused_key_is_named_in_the_chat_pane_with_the_providers_answer_and_a_way_to_the_bots_model()
+    {
+        await using var vendor = await FakeOpenAIChat.StartAsync();
+        vendor.Default = VendorReply.Failure(401, "invalid_api_key", message: "Incorrect API key provided: sk-wrong***key.");
+        await using var app = await ParleyApp.StartAsync(a => a.With("Parley:Model:AllowPrivateNetworks", "true").With("Parley:Embeddings:Provider", "none"));
+        using var admin = app.Admin();
+        var botId = await admin.CreateBotAsync(new
+        {
+            name = "GPT helper",
+            model = new { provider = "openai", base_url = vendor.BaseUrl, api_key = "sk-wrong-key", model = "gpt-4o-mini" },
+        });
+        var page = await SignInAsync(app, botId);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Do you ship to Norway?");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
+
+        var failure = page.Locator(".callout.error");
+        await Expect(failure).ToHaveAttributeAsync("data-reason", "provider_key_refused");
+        await Expect(failure.Locator(".why")).ToHaveTextAsync(
+            $"The model provider refused the API key (401 from {vendor.BaseUrl}): Incorrect API key provided: sk-wrong***key.");
+        await ScreenshotAsync(page, "owner-chat-key-refused-1280");
+        await ToPhoneAsync(page);
+        await ScreenshotAsync(page, "owner-chat-key-refused-390");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the chat should not scroll sideways on a phone");
+
+        await failure.GetByRole(AriaRole.Link, new() { Name = "this bot\u2019s settings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Settings" })).ToHaveAttributeAsync("aria-selected", "true");
+
+        // The conversation log keeps why the answer failed.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/playground#/conversations").ToString());
+        await page.GetByLabel("Include my Playground chats").CheckAsync();
+        await page.Locator("tr[data-conversation-id]").First.ClickAsync();
+        var failed = page.Locator(".transcript .bubble.assistant");
+        await Expect(failed.Locator("[data-failure=provider_key_refused]")).ToHaveTextAsync("Failed");
+        await Expect(failed.Locator(".failure-detail")).ToContainTextAsync("The model provider refused the API key (401 from");
+        await ScreenshotAsync(page, "owner-conversation-failed-answer-390");
+        await page.SetViewportSizeAsync(1280, 860);
+        await ScreenshotAsync(page, "owner-conversation-failed-answer-1280");
         AssertNoPageErrors();
     }
 

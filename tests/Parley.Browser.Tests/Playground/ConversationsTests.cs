@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Parley.Browser.Tests.Infrastructure;
 using Parley.Client;
@@ -42,6 +43,56 @@ public sealed class ConversationsTests : BrowserTest
         await Expect(middle).ToBeInViewportAsync(new() { Ratio = 1 });
         await Expect(middle).ToBeFocusedAsync();
         await ScreenshotAsync(page, "conversations-phone-back-to-list");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the log should not scroll sideways on a phone");
+        AssertNoPageErrors();
+    }
+
+    [Fact]
+    public async Task Rows_are_titled_by_their_first_question_the_owners_playground_chats_show_only_when_asked_and_marked_and_thumbs_down_filters()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync(new { name = "Shop helper" });
+        var visitors = App.PublicChat();
+        await visitors.AskAsync(new ChatRequest(botId, "Do you ship to Norway?", "visitor-norway"));
+        var unhappy = await visitors.AskAsync(new ChatRequest(botId, "How long do refunds take?", "visitor-refund"));
+        using (var anonymous = App.NewHttpClient())
+        {
+            var vote = new { bot_id = botId, session_id = "visitor-refund", conversation_id = unhappy.ConversationId, message_id = unhappy.AssistantMessageId, rating = "down" };
+            Assert.True((await anonymous.PostAsJsonAsync("/v1/public/feedback", vote)).IsSuccessStatusCode);
+        }
+
+        // The owner tries the bot in the Playground first: that chat is not a visitor's.
+        var page = await SignInToPlaygroundAsync($"#/bots/{botId}/chat");
+        var message = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+        await message.FillAsync("How much does express delivery cost?");
+        await message.PressAsync("Enter");
+        await Expect(page.Locator(".bubble.assistant .citations")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Conversations" }).ClickAsync();
+        var rows = page.Locator("tr[data-conversation-id]");
+        await Expect(rows.Locator("td.question")).ToHaveTextAsync(["How long do refunds take?", "Do you ship to Norway?"]);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("visitor-norway");
+
+        await page.GetByLabel("Include my Playground chats").CheckAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        var mine = rows.First;
+        await Expect(mine.Locator("td.question")).ToContainTextAsync("How much does express delivery cost?");
+        await Expect(mine.Locator("[data-channel=playground]")).ToHaveTextAsync("Playground");
+        await Expect(rows.Locator("[data-channel=playground]")).ToHaveCountAsync(1);
+        await ScreenshotAsync(page, "owner-conversations-with-playground-1280");
+
+        await page.GetByLabel("Thumbs down only").CheckAsync();
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.Locator("td.question")).ToHaveTextAsync("How long do refunds take?");
+        await rows.First.ClickAsync();
+        await Expect(page.Locator(".conversation .session")).ToContainTextAsync("visitor-refund");
+        await Expect(page.Locator(".transcript [data-feedback=down]")).ToHaveCountAsync(1);
+        await ScreenshotAsync(page, "owner-conversations-thumbs-down-1280");
+
+        await ToPhoneAsync(page);
+        await page.GetByLabel("Thumbs down only").UncheckAsync();
+        await Expect(rows).ToHaveCountAsync(3);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await ScreenshotAsync(page, "owner-conversations-390", fullPage: true);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the log should not scroll sideways on a phone");
         AssertNoPageErrors();
     }

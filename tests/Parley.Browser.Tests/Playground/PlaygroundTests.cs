@@ -97,7 +97,11 @@ public sealed class PlaygroundTests : BrowserTest
         await page.GetByLabel("From").FillAsync(tomorrow);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No conversations" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Clear dates" }).ClickAsync();
+        await Expect(page.Locator("tr[data-conversation-id]")).ToHaveCountAsync(1);
+        // The owner's own chat in the Playground is not a visitor's: it shows when asked for, marked.
+        await page.GetByLabel("Include my Playground chats").CheckAsync();
         await Expect(page.Locator("tr[data-conversation-id]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("tr[data-conversation-id] [data-channel=playground]")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Workspaces & keys" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Acme Shop" })).ToBeVisibleAsync();

@@ -13,6 +13,7 @@ public class AuthenticationTests : BackendTest, IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
+    [InlineData("GET", "/v1/me")]
     [InlineData("GET", "/v1/workspaces")]
     [InlineData("POST", "/v1/workspaces")]
     [InlineData("GET", "/v1/bots")]
@@ -80,5 +81,27 @@ public class AuthenticationTests : BackendTest, IAsyncLifetime
         var list = await admin.GetAsync("/v1/workspaces");
 
         Assert.Contains(list.EnumerateArray(), w => w.GetProperty("id").GetString() == workspace.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Me_tells_the_admin_key_it_is_the_admin()
+    {
+        using var admin = _app.Admin();
+
+        var me = await admin.GetAsync("/v1/me");
+
+        Assert.Equal("""{"role":"admin","workspace_id":null}""", me.GetRawText());
+    }
+
+    [Fact]
+    public async Task Me_tells_a_workspace_key_its_role_and_its_workspace()
+    {
+        using var admin = _app.Admin();
+        var workspace = await admin.CreateWorkspaceAsync();
+        using var tenant = _app.Admin(await admin.CreateWorkspaceKeyAsync(workspace));
+
+        var me = await tenant.GetAsync("/v1/me");
+
+        Assert.Equal($$"""{"role":"workspace","workspace_id":"{{workspace}}"}""", me.GetRawText());
     }
 }

@@ -135,6 +135,130 @@ public class ConversationApiTests : ParleyTest
         reply.AssertError(HttpStatusCode.NotFound, "bot_not_found");
     }
 
+    [Fact]
+    public async Task Each_conversation_is_titled_by_its_first_question_and_marked_public_when_it_came_through_the_public_endpoint()
+    {
+        var listed = (await Admin.GetAsync($"/v1/bots/{_botId}/conversations"))[0];
+        var read = await Admin.GetAsync($"/v1/conversations/{_first.ConversationId}");
+
+        Assert.Equal(FirstQuestion, listed.GetProperty("title").GetString());
+        Assert.Equal("public", listed.GetProperty("channel").GetString());
+        Assert.Equal(FirstQuestion, read.GetProperty("title").GetString());
+        Assert.Equal("public", read.GetProperty("channel").GetString());
+    }
+
+    [Fact]
+    public async Task A_long_first_question_on_several_lines_becomes_one_line_cut_at_a_word_break_within_80_characters()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync();
+        const string Long = "Hello!\n\nI ordered a kettle   last week and it arrived with a dent in the lid; how long do refunds take once I send it back?";
+
+        await App.PublicChat().AskAsync(new ChatRequest(botId, Long, ChatStreams.NewSession()));
+
+        var title = (await Admin.GetAsync($"/v1/bots/{botId}/conversations"))[0].GetProperty("title").GetString()!;
+        Assert.Equal("Hello! I ordered a kettle last week and it arrived with a dent in the lid; how…", title);
+        Assert.True(title.Length <= 80, $"{title.Length} characters");
+    }
+
+    [Fact]
+    public async Task The_authenticated_endpoint_records_api_the_playground_marks_its_own_chats_and_the_public_endpoint_cannot()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync();
+        var api = await AskAsync(Admin.Http, "/v1/chat/stream", botId, "api question", channel: null);
+        var playground = await AskAsync(Admin.Http, "/v1/chat/stream", botId, "playground question", channel: "playground");
+        using var anonymous = App.NewHttpClient();
+        var pretender = await AskAsync(anonymous, "/v1/public/chat/stream", botId, "pretending question", channel: "playground");
+
+        // A later message keeps the conversation where it began.
+        await AskAsync(Admin.Http, "/v1/chat/stream", botId, "second playground question", channel: "api", conversationId: playground);
+
+        var channels = (await Admin.GetAsync($"/v1/bots/{botId}/conversations")).EnumerateArray()
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => (Channel: c.GetProperty("channel").GetString(), Title: c.GetProperty("title").GetString()));
+        Assert.Equal(("api", "api question"), channels[api]);
+        Assert.Equal(("playground", "playground question"), channels[playground]);
+        Assert.Equal(("public", "pretending question"), channels[pretender]);
+    }
+
+    [Fact]
+    public async Task Conversations_can_be_listed_for_visitors_only_or_for_the_playground_only_and_all_is_the_default()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync();
+        var api = await AskAsync(Admin.Http, "/v1/chat/stream", botId, FirstQuestion, channel: "api");
+        var playground = await AskAsync(Admin.Http, "/v1/chat/stream", botId, FirstQuestion, channel: "playground");
+        var visitor = (await App.PublicChat().AskAsync(new ChatRequest(botId, FirstQuestion, ChatStreams.NewSession()))).ConversationId;
+
+        Assert.Equal([visitor, playground, api], await IdsAsync(botId, ""));
+        Assert.Equal([visitor, playground, api], await IdsAsync(botId, "?channel=all"));
+        Assert.Equal([visitor, api], await IdsAsync(botId, "?channel=visitors"));
+        Assert.Equal([playground], await IdsAsync(botId, "?channel=playground"));
+        Assert.Equal([visitor], await IdsAsync(botId, "?channel=public"));
+        Assert.Equal([api], await IdsAsync(botId, "?channel=api&limit=5"));
+    }
+
+    [Fact]
+    public async Task Feedback_down_lists_only_conversations_with_an_answer_a_visitor_voted_down()
+    {
+        var botId = await Admin.CreateKnowledgeableBotAsync();
+        var chat = App.PublicChat();
+        var liked = await chat.AskAsync(new ChatRequest(botId, FirstQuestion, "visitor-liked"));
+        var disliked = await chat.AskAsync(new ChatRequest(botId, FirstQuestion, "visitor-disliked"));
+        var disliked2 = await chat.AskAsync(new ChatRequest(botId, SecondQuestion, "visitor-disliked", disliked.ConversationId));
+        await chat.AskAsync(new ChatRequest(botId, SecondQuestion, "visitor-silent"));
+        await VoteAsync(botId, "visitor-liked", liked, "up");
+        await VoteAsync(botId, "visitor-disliked", disliked, "up");
+        await VoteAsync(botId, "visitor-disliked", disliked2, "down");
+
+        Assert.Equal([disliked.ConversationId], await IdsAsync(botId, "?feedback=down"));
+        Assert.Equal([disliked.ConversationId, liked.ConversationId], await IdsAsync(botId, "?feedback=up"));
+        Assert.Equal([disliked.ConversationId], await IdsAsync(botId, "?feedback=down&channel=visitors"));
+        Assert.Empty(await IdsAsync(botId, "?feedback=down&channel=playground"));
+    }
+
+    [Theory]
+    [InlineData("channel=widget", "channel")]
+    [InlineData("channel=PLAYGROUND", "channel")]
+    [InlineData("feedback=thumbs_down", "feedback")]
+    [InlineData("feedback=-1", "feedback")]
+    public async Task An_unknown_channel_or_feedback_filter_is_a_400_naming_it(string query, string field)
+    {
+        var reply = await Admin.Http.GetReplyAsync($"/v1/bots/{_botId}/conversations?{query}");
+
+        reply.AssertInvalid(field);
+    }
+
+    [Fact]
+    public async Task An_unknown_channel_on_the_authenticated_chat_endpoint_is_a_400_naming_it()
+    {
+        var reply = await Admin.Http.SendReplyAsync(HttpMethod.Post, "/v1/chat/stream",
+            new { bot_id = _botId, session_id = ChatStreams.NewSession(), message = FirstQuestion, channel = "widget" });
+
+        reply.AssertInvalid("channel");
+    }
+
+    /// <summary>Asks through <paramref name="path"/> with a raw body that may carry <c>channel</c>; returns the conversation id.</summary>
+    private static async Task<string> AskAsync(HttpClient http, string path, string botId, string message, string? channel, string? conversationId = null)
+    {
+        var body = new Dictionary<string, object?> { ["bot_id"] = botId, ["session_id"] = "owner-session", ["message"] = message };
+        if (channel is not null)
+            body["channel"] = channel;
+        if (conversationId is not null)
+            body["conversation_id"] = conversationId;
+        var reply = await http.SendReplyAsync(HttpMethod.Post, path, body);
+        reply.AssertStatus(HttpStatusCode.OK);
+        var done = SseTranscript.Parse(reply.Body).Done;
+        return done.GetProperty("conversation_id").GetString()!;
+    }
+
+    private async Task<List<string?>> IdsAsync(string botId, string query) =>
+        (await Admin.GetAsync($"/v1/bots/{botId}/conversations{query}")).EnumerateArray().Select(c => c.GetProperty("id").GetString()).ToList();
+
+    private async Task VoteAsync(string botId, string sessionId, ChatAnswer answer, string rating)
+    {
+        using var http = App.NewHttpClient();
+        var vote = new { bot_id = botId, session_id = sessionId, conversation_id = answer.ConversationId, message_id = answer.AssistantMessageId, rating };
+        (await http.SendReplyAsync(HttpMethod.Post, "/v1/public/feedback", vote)).AssertStatus(HttpStatusCode.NoContent);
+    }
+
     private static void AssertSameCitations(IReadOnlyList<Citation> streamed, JsonElement stored)
     {
         Assert.NotEmpty(streamed);

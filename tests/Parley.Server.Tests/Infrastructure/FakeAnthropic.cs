@@ -18,7 +18,7 @@ public sealed class FakeAnthropic : FakeVendorServer
     public static Task<FakeAnthropic> StartAsync() => StartAsync(new FakeAnthropic());
 
     protected override string ErrorBody(VendorReply reply) =>
-        Json(new { type = "error", error = new { type = reply.Error, message = $"Simulated failure: {reply.Error}" } });
+        Json(new { type = "error", error = new { type = reply.Error, message = reply.Message ?? $"Simulated failure: {reply.Error}" } });
 
     protected override IEnumerable<string?> Stream(VendorReply reply, string model, Action drop)
     {

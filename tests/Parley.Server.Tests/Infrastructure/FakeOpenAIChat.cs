@@ -20,7 +20,7 @@ public sealed class FakeOpenAIChat : FakeVendorServer
 
     protected override string ErrorBody(VendorReply reply) => Json(new
     {
-        error = new { message = $"Simulated failure: {reply.Error}", type = reply.Status == 429 ? "requests" : "server_error", param = (string?)null, code = reply.Error },
+        error = new { message = reply.Message ?? $"Simulated failure: {reply.Error}", type = reply.Status == 429 ? "requests" : reply.Status < 500 ? "invalid_request_error" : "server_error", param = (string?)null, code = reply.Error },
     });
 
     protected override IEnumerable<string?> Stream(VendorReply reply, string model, Action drop)

@@ -21,6 +21,9 @@ public sealed record VendorReply
     /// <summary>The vendor's error type or code, e.g. <c>rate_limit_exceeded</c> or <c>overloaded_error</c>.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The error body's message, as the vendor words it; a generic one when not set.</summary>
+    public string? Message { get; init; }
+
     /// <summary>The <c>Retry-After</c> header sent with an error, in seconds.</summary>
     public string? RetryAfter { get; init; }
 
@@ -34,6 +37,6 @@ public sealed record VendorReply
 
     public static VendorReply Text(params string[] pieces) => new() { Pieces = pieces };
 
-    public static VendorReply Failure(int status, string error, string? retryAfter = null) =>
-        new() { Status = status, Error = error, RetryAfter = retryAfter };
+    public static VendorReply Failure(int status, string error, string? retryAfter = null, string? message = null) =>
+        new() { Status = status, Error = error, RetryAfter = retryAfter, Message = message };
 }

@@ -1,6 +1,7 @@
 using Parley.Server.Tests.Auth;
 using Parley.Server.Tests.Bots;
 using Parley.Server.Tests.Chat;
+using Parley.Server.Tests.Chat.Failures;
 using Parley.Server.Tests.Chat.Providers;
 using Parley.Server.Tests.Conformance;
 using Parley.Server.Tests.Conversations;
@@ -163,6 +164,11 @@ public sealed class RecaptchaOnPostgres : RecaptchaTests
 }
 
 public sealed class FiltersAndFailuresOnPostgres : FiltersAndFailuresTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class FailureReasonsOnPostgres : FailureReasonsTests
 {
     protected override Backend Backend => Backend.Postgres;
 }

@@ -19,7 +19,7 @@ public sealed class ChatGate(
     public async Task<(ChatAdmission? Admission, ApiError? Error)> AdmitAsync(HttpContext http, ChatAudience audience)
     {
         var ct = http.RequestAborted;
-        var (request, invalid) = await ChatRequestReader.ReadAsync(http.Request, ct);
+        var (request, invalid) = await ChatRequestReader.ReadAsync(http.Request, ct, authenticated: audience == ChatAudience.ApiKey);
         if (invalid is not null)
             return (null, invalid);
 
@@ -43,6 +43,6 @@ public sealed class ChatGate(
         var (conversation, unknown) = await conversations.CheckAsync(request, bot.Id, ct);
         return unknown is not null
             ? (null, unknown)
-            : (new ChatAdmission(request, bot, workspace, conversation, audience), null);
+            : (new ChatAdmission(request, bot, workspace, conversation, audience, audience == ChatAudience.ApiKey && http.User.IsAdmin()), null);
     }
 }

@@ -69,11 +69,21 @@ public sealed class SseWriter : IDisposable
         return EndEventAsync(ct);
     }
 
-    public ValueTask ErrorAsync(string error, string message, CancellationToken ct)
+    /// <summary>
+    /// The last event of a failed answer. <paramref name="reason"/> and <paramref name="detail"/>, for the bot's owner
+    /// on the authenticated endpoint only, say why; without them the event is the public one, byte for byte.
+    /// </summary>
+    public ValueTask ErrorAsync(string error, string message, CancellationToken ct, string? reason = null, string? detail = null)
     {
         BeginEvent("error"u8);
         _json.WriteString("error"u8, error);
         _json.WriteString("message"u8, message);
+        if (reason is not null)
+        {
+            _json.WriteString("reason"u8, reason);
+            _json.WriteString("detail"u8, detail);
+        }
+
         return EndEventAsync(ct);
     }
 

@@ -11,10 +11,12 @@
   var app = document.getElementById('app');
   var workspaceKey = 'parley.playground.workspace';
 
-  var state = (P.state = { workspaces: [], bots: [], workspaceId: null });
+  // me: what the key is ({role: 'admin' | 'workspace', workspace_id}), read at sign-in from GET /v1/me.
+  var state = (P.state = { workspaces: [], bots: [], workspaceId: null, me: null });
   var cleanup = null;
 
   P.signOut = function (message) {
+    state.me = null;
     sessionStorage.removeItem(P.keyName);
     sessionStorage.removeItem(workspaceKey);
     location.hash = '';
@@ -41,7 +43,8 @@
           }
           button.disabled = true;
           sessionStorage.setItem(P.keyName, value);
-          P.api.raw('GET', '/v1/workspaces', undefined, { signingIn: true }).then(function () {
+          P.api.raw('GET', '/v1/me', undefined, { signingIn: true }).then(function (me) {
+            state.me = me;
             start();
           }, function (error) {
             sessionStorage.removeItem(P.keyName);
@@ -65,6 +68,20 @@
     app.className = '';
     input.focus();
   }
+
+  /**
+   * Whether the key signed in is the admin key. A workspace key cannot create workspaces, add credits or set a
+   * trial, so the screens leave those controls out for it rather than let it meet a 403.
+   */
+  P.isAdmin = function () {
+    return !!state.me && state.me.role === 'admin';
+  };
+
+  P.loadMe = function () {
+    return P.api.get('/v1/me').then(function (me) {
+      state.me = me;
+    });
+  };
 
   P.loadWorkspaces = function () {
     return P.api.get('/v1/workspaces').then(function (list) {
@@ -104,7 +121,7 @@
   };
 
   function start() {
-    P.refresh().catch(function (error) {
+    (state.me ? Promise.resolve() : P.loadMe()).then(P.refresh).catch(function (error) {
       if (error && error.status !== 401) {
         signIn(error.message);
       }
@@ -146,7 +163,11 @@
         h('li', h('a', { href: '#/conversations', 'aria-current': current.screen === 'conversations' ? 'page' : null }, 'Conversations')),
         h('li', h('a', { href: '#/workspaces', 'aria-current': current.screen === 'workspaces' ? 'page' : null }, 'Workspaces & keys'))),
       h('div.sidebar-footer',
-        h('div.key-badge', { text: 'Signed in with ' + (P.key() || '').slice(0, 10) + '…' }),
+        h('div.key-badge', {
+          'data-role': state.me && state.me.role,
+          title: P.isAdmin() ? 'The admin key can do everything on this server.' : 'A workspace key manages its workspace\u2019s bots and keys; credits, trials and new workspaces need the admin key.',
+          text: (P.isAdmin() ? 'Admin key' : 'Workspace key') + ' · ' + (P.key() || '').slice(0, 10) + '…'
+        }),
         h('button.button.ghost', { type: 'button', on: { click: function () { P.signOut(); } } }, 'Sign out')));
   }
 

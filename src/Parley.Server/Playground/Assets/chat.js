@@ -1,7 +1,8 @@
 /*
- * The chat pane: talks to the bot through the authenticated stream (so private bots can be tried too) and
- * shows everything the stream says: the stages, the text as it arrives, replaced answers, notices,
- * errors and citations.
+ * The chat pane: talks to the bot through the authenticated stream (so private bots can be tried too), marked as
+ * the Playground's so these chats stay apart from visitors', and shows everything the stream says: the stages,
+ * the text as it arrives, replaced answers, notices, errors and citations. A failed answer says why, as the
+ * authenticated stream tells the owner, and what to do about it.
  */
 (function () {
   'use strict';
@@ -47,6 +48,40 @@
         });
       }
     };
+  }
+
+  /**
+   * What the owner can do about a failed answer, by its reason: a link to the control that fixes it, or who to ask
+   * when this key cannot (a workspace key adds no credits and cannot change the server's own model).
+   */
+  function remedy(reason, bot) {
+    var settings = function (text) { return h('a', { href: '#/bots/' + bot.id + '/settings' }, text); };
+    if (reason === 'credits_exhausted') {
+      return P.isAdmin()
+        ? [h('a', { href: '#/workspaces' }, 'Add credits in Workspaces & keys'), '.']
+        : 'Only the server\u2019s admin key can add credits: ask the server\u2019s administrator.';
+    }
+    if (reason === 'provider_key_refused' || reason === 'model_unknown' || reason === 'provider_unreachable' || reason === 'provider_error') {
+      if (bot.model) {
+        return ['Check the model in ', settings('this bot\u2019s settings'), '.'];
+      }
+      return P.isAdmin()
+        ? ['This bot uses the server\u2019s model: check ', h('code', 'Parley:Model'), ' in the server\u2019s configuration, or give the bot a model of its own in ', settings('its settings'), '.']
+        : ['To use another model, give the bot its own in ', settings('its settings'), '.'];
+    }
+    return null;
+  }
+
+  /** A failed answer, as the owner sees it: why, what to do, and what a visitor would have been shown instead. */
+  function failure(event, bot) {
+    if (!event.reason) {
+      return h('div.callout.error', { role: 'alert', text: event.message + ' (' + event.error + ')' });
+    }
+    var fix = remedy(event.reason, bot);
+    return h('div.callout.error.owner-failure', { role: 'alert', 'data-reason': event.reason },
+      h('p.why', { text: event.detail || event.message }),
+      fix ? h('p.fix', fix) : null,
+      h('p.small.visitor-sees', { text: 'Visitors are shown only: \u201c' + event.message + '\u201d' }));
   }
 
   screens.chat = function (panel, bot) {
@@ -129,7 +164,7 @@
             bubble.appendChild(cites);
           }
         } else if (event.type === 'error') {
-          log.appendChild(h('div.callout.error', { role: 'alert', text: event.message + ' (' + event.error + ')' }));
+          log.appendChild(failure(event, bot));
         }
         scroll();
       }
@@ -137,7 +172,7 @@
       fetch('/v1/chat/stream', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + P.key() },
-        body: JSON.stringify({ bot_id: bot.id, message: text, session_id: session, conversation_id: conversationId || undefined }),
+        body: JSON.stringify({ bot_id: bot.id, message: text, session_id: session, conversation_id: conversationId || undefined, channel: 'playground' }),
         signal: controller.signal
       }).then(function (response) {
         if (!response.ok) {

@@ -1,6 +1,7 @@
 /*
- * The log of visitors' conversations, filtered by bot and by date, with each answer's citations and the
- * visitor's thumbs up or down.
+ * The log of visitors' conversations, each titled by its first question, filtered by bot, by date and to those with
+ * an answer voted down, with each answer's citations, the visitor's thumbs up or down, and why an answer failed.
+ * The owner's own Playground chats are left out unless asked for, and marked when shown.
  */
 (function () {
   'use strict';
@@ -18,6 +19,13 @@
       summary.down ? h('span.pill.bad', { 'data-votes': 'down' }, summary.down + ' not helpful') : null);
   }
 
+  /** The owner's own chats, from the Playground's chat pane, are marked apart from visitors'. */
+  function playgroundBadge(conversation) {
+    return conversation.channel === 'playground'
+      ? h('span.pill.info', { 'data-channel': 'playground', title: 'Your own chat in the Playground, not a visitor\u2019s' }, 'Playground')
+      : null;
+  }
+
   screens.conversations = function (main) {
     document.title = 'Conversations · Parley Playground';
     var bots = P.state.bots;
@@ -27,6 +35,8 @@
       bots.map(function (b) { return h('option', { value: b.id, selected: b.id === wanted, text: b.name }); }));
     var from = h('input', { type: 'date', name: 'from', 'aria-label': 'From date' });
     var to = h('input', { type: 'date', name: 'to', 'aria-label': 'To date' });
+    var withPlayground = h('input', { type: 'checkbox', name: 'playground' });
+    var thumbsDown = h('input', { type: 'checkbox', name: 'thumbs_down' });
     var list = h('div');
     var detail = h('div.card.conversation', { 'aria-live': 'polite' }, h('div.empty', h('p', 'Choose a conversation to read it.')));
     var all = [];
@@ -39,8 +49,9 @@
     function load() {
       P.clear(list).appendChild(h('p.muted', 'Loading…'));
       var chosen = botSelect.value ? [botSelect.value] : bots.map(function (b) { return b.id; });
+      var query = '?limit=1000' + (withPlayground.checked ? '' : '&channel=visitors') + (thumbsDown.checked ? '&feedback=down' : '');
       Promise.all(chosen.map(function (id) {
-        return P.api.get('/v1/bots/' + id + '/conversations?limit=1000');
+        return P.api.get('/v1/bots/' + id + '/conversations' + query);
       })).then(function (lists) {
         all = [].concat.apply([], lists).sort(function (a, b) { return b.updated_at.localeCompare(a.updated_at); });
         draw();
@@ -61,12 +72,15 @@
       var shown = all.filter(inRange);
       P.clear(list);
       if (!shown.length) {
-        list.appendChild(h('div.empty', h('h2', 'No conversations'), h('p', all.length ? 'None in these dates.' : 'Visitors\u2019 chats appear here once they talk to a bot.')));
+        list.appendChild(h('div.empty', h('h2', 'No conversations'), h('p', all.length ? 'None in these dates.'
+          : thumbsDown.checked ? 'No conversation has an answer a visitor voted down.'
+            : withPlayground.checked ? 'Chats appear here once someone talks to a bot.'
+              : 'Visitors\u2019 chats appear here once they talk to a bot. Your own chats in the Playground are left out: tick \u201cInclude my Playground chats\u201d to see them.')));
         return;
       }
       list.appendChild(h('table.table',
         h('caption.sr-only', 'Conversations'),
-        h('thead', h('tr', h('th', 'Last message'), h('th', 'Bot'), h('th.hide-narrow', 'Session'), h('th', 'Feedback'))),
+        h('thead', h('tr', h('th', 'First question'), h('th.hide-narrow', 'Bot'), h('th', 'Last message'), h('th', 'Feedback'))),
         h('tbody', shown.map(function (c) {
           var row = h('tr.clickable', {
             tabindex: '0',
@@ -81,9 +95,9 @@
               }
             }
           },
-          h('td.nowrap', P.formatDate(c.updated_at)),
-          h('td', { text: botName(c.bot_id) }),
-          h('td.hide-narrow.mono.small', { title: c.session_id, text: c.session_id.length > 14 ? c.session_id.slice(0, 13) + '…' : c.session_id }),
+          h('td.question', h('span', { text: c.title || '(no question)' }), playgroundBadge(c)),
+          h('td.hide-narrow', { text: botName(c.bot_id) }),
+          h('td.when.small', P.formatDate(c.updated_at)),
           h('td', votes(c.feedback)));
           return row;
         }))));
@@ -105,6 +119,9 @@
               }
             }
           }, 'Back to the list')));
+        detail.appendChild(h('p.small.muted.session',
+          playgroundBadge(full), full.channel === 'playground' ? ' ' : null,
+          'Session ', h('span.mono', { text: full.session_id })));
         detail.appendChild(h('div.transcript', full.messages.map(function (m) {
           var bubble = h('div.bubble.' + (m.role === 'user' ? 'user' : 'assistant'));
           if (m.role === 'user') {
@@ -122,11 +139,16 @@
             meta.appendChild(h('span.pill.' + (m.feedback === 'up' ? 'ok' : 'bad'), { 'data-feedback': m.feedback },
               m.feedback === 'up' ? 'Visitor: helpful' : 'Visitor: not helpful'));
           }
-          if (m.interrupted) {
+          if (m.failure) {
+            meta.appendChild(h('span.pill.bad', { 'data-failure': m.failure.reason }, 'Failed'));
+          } else if (m.interrupted) {
             meta.appendChild(h('span.pill.warn', 'Interrupted'));
           }
           if (meta.firstChild) {
             bubble.appendChild(meta);
+          }
+          if (m.failure) {
+            bubble.appendChild(h('p.small.failure-detail', { text: m.failure.detail }));
           }
           return bubble;
         })));
@@ -151,6 +173,8 @@
     }
 
     botSelect.addEventListener('change', load);
+    withPlayground.addEventListener('change', load);
+    thumbsDown.addEventListener('change', load);
     from.addEventListener('change', draw);
     to.addEventListener('change', draw);
 
@@ -164,7 +188,9 @@
       h('button.button.small.ghost', {
         type: 'button',
         on: { click: function () { from.value = ''; to.value = ''; draw(); } }
-      }, 'Clear dates')));
+      }, 'Clear dates'),
+      h('label.check.filter-check', withPlayground, h('span', 'Include my Playground chats')),
+      h('label.check.filter-check', thumbsDown, h('span', 'Thumbs down only'))));
     main.appendChild(h('div.split', h('div.card', list), detail));
     if (bots.length) {
       load();

@@ -1,6 +1,7 @@
 /*
  * Workspaces and their API keys. Creating workspaces and setting credits or a trial is the admin key's
- * job; a workspace key may rename its own workspace and mint keys for it.
+ * job; a workspace key may rename its own workspace and mint keys for it, and sees its credits and trial
+ * without the controls it cannot use.
  */
 (function () {
   'use strict';
@@ -16,6 +17,14 @@
     var d = new Date(value);
     var pad = function (n) { return String(n).padStart(2, '0'); };
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+  }
+
+  /** A workspace key's view of what only the admin key may change. */
+  function balance(workspace) {
+    var credits = Number(workspace.credits).toLocaleString(undefined, { maximumFractionDigits: 3 });
+    var trial = workspace.trial_ends_at ? 'the trial ends ' + P.formatDate(workspace.trial_ends_at) : 'no trial limit';
+    return h('p.small.muted.admin-only-note', { 'data-credits': String(workspace.credits) },
+      h('strong', { text: credits + ' credits left' }), ', ' + trial + '. Adding credits and changing the trial need the server\u2019s admin key.');
   }
 
   function editor(workspace, onSaved) {
@@ -46,10 +55,12 @@
       }
     },
     h('div.card-head', h('h2', { text: workspace.name }), h('span.small.muted.mono', { text: workspace.id })),
-    h('div.grid.three',
-      P.field('Name', name),
-      P.field('Credits', credits, 'Admin key only.'),
-      P.field('Trial ends', trial, 'Admin key only. Empty: no trial.')),
+    P.isAdmin()
+      ? h('div.grid.three',
+        P.field('Name', name),
+        P.field('Credits', credits, 'Admin key only.'),
+        P.field('Trial ends', trial, 'Admin key only. Empty: no trial.'))
+      : h('div.stack', P.field('Name', name), balance(workspace)),
     message,
     keyArea,
     h('div.row.end',
@@ -96,8 +107,15 @@
 
     var loading = h('p.muted', 'Loading…');
     main.appendChild(h('div.page-head', h('h1', 'Workspaces & keys')));
+    // A workspace key cannot create workspaces: it is told so instead of meeting a refusal.
+    var admin = P.isAdmin();
+    if (!admin) {
+      main.appendChild(h('p.muted.key-scope', 'Signed in with a workspace key: it manages this workspace\u2019s bots and keys. Creating workspaces needs the server\u2019s admin key.'));
+    }
     main.appendChild(loading);
-    main.appendChild(create);
+    if (admin) {
+      main.appendChild(create);
+    }
     // Credits change with every answer, here or on a site: read them now, not as they were at sign-in.
     P.loadWorkspaces().then(function () {
       loading.remove();
@@ -105,7 +123,7 @@
       loading.replaceWith(h('div.callout.error', { role: 'alert', text: 'Showing the workspaces as they were at sign-in: ' + error.message }));
     }).then(function () {
       P.state.workspaces.forEach(function (workspace) {
-        main.insertBefore(editor(workspace, P.refresh), create);
+        main.insertBefore(editor(workspace, P.refresh), admin ? create : null);
       });
     });
     return null;

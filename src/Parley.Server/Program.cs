@@ -49,6 +49,7 @@ app.MapOpenApi();
 app.MapWorkspaces();
 app.MapBots();
 app.MapSources();
+app.MapSourcePages();
 app.MapKnowledgeStatus();
 app.MapKnowledgeSearch();
 app.MapConversations();

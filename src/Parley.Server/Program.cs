@@ -50,6 +50,7 @@ app.MapMe();
 app.MapWorkspaces();
 app.MapBots();
 app.MapSources();
+app.MapSourcePages();
 app.MapKnowledgeStatus();
 app.MapKnowledgeSearch();
 app.MapConversations();

@@ -61,6 +61,7 @@ internal sealed class PostgresBotStore(PostgresDatabase db) : IBotStore
                 DELETE FROM chunks WHERE bot_id = @id;
                 DELETE FROM pages WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
                 DELETE FROM frontier WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
+                DELETE FROM page_visits WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
                 DELETE FROM jobs WHERE bot_id = @id;
                 DELETE FROM sources WHERE bot_id = @id;
                 DELETE FROM feedback WHERE bot_id = @id;

@@ -82,9 +82,69 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
             .Select(r => new FrontierUrl(r.Url, r.Depth))
             .ToList(), ct);
 
-    public Task MarkVisitedAsync(string sourceId, string url, bool kept, CancellationToken ct = default) =>
+    public Task MarkVisitedAsync(string sourceId, string jobId, PageVisit visit, bool kept, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync(
+                "UPDATE frontier SET visited = true, kept = @kept WHERE source_id = @sourceId AND url = @Url", new { sourceId, visit.Url, kept }, tx);
+            await c.ExecuteAsync(
+                """
+                INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
+                VALUES (@SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt)
+                ON CONFLICT (source_id, url) DO UPDATE SET
+                    job_id = excluded.job_id, title = coalesce(excluded.title, page_visits.title), status = excluded.status,
+                    reason = excluded.reason, fetched_at = excluded.fetched_at
+                """,
+                VisitRow.From(sourceId, jobId, visit), tx);
+        }, ct);
+
+    public Task RecordSkippedAsync(string sourceId, string jobId, IReadOnlyList<PageVisit> visits, CancellationToken ct = default) =>
+        visits.Count == 0
+            ? Task.CompletedTask
+            : db.WriteAsync((c, tx) => c.ExecuteAsync(
+                """
+                INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
+                SELECT @SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt
+                WHERE NOT EXISTS (SELECT 1 FROM frontier WHERE source_id = @SourceId AND url = @Url)
+                ON CONFLICT (source_id, url) DO UPDATE SET
+                    job_id = excluded.job_id, status = excluded.status, reason = excluded.reason, fetched_at = excluded.fetched_at
+                WHERE page_visits.job_id <> excluded.job_id
+                """,
+                visits.Select(v => VisitRow.From(sourceId, jobId, v)), tx), ct);
+
+    public Task EndVisitsAsync(string sourceId, string jobId, string unvisitedReason, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(
-            "UPDATE frontier SET visited = true, kept = @kept WHERE source_id = @sourceId AND url = @url", new { sourceId, url, kept }, tx), ct);
+            """
+            INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
+            SELECT source_id, url, @jobId, NULL, 'Skipped', @unvisitedReason, NULL FROM frontier WHERE source_id = @sourceId AND NOT visited
+            ON CONFLICT (source_id, url) DO UPDATE SET
+                job_id = excluded.job_id, status = excluded.status, reason = excluded.reason, fetched_at = NULL;
+            -- Links left out are kept from the sync that found them: a page that answers 304 is not read again for its links.
+            DELETE FROM page_visits
+            WHERE source_id = @sourceId AND job_id <> @jobId
+              AND (fetched_at IS NOT NULL OR url IN (SELECT url FROM frontier WHERE source_id = @sourceId));
+            """,
+            new { sourceId, jobId, unvisitedReason }, tx), ct);
+
+    public Task<PageVisitList> ListVisitsAsync(string sourceId, PageStatus? status, string? afterUrl, int limit, CancellationToken ct = default) =>
+        db.ReadAsync(async c =>
+        {
+            var rows = (await c.QueryAsync<VisitRow>(
+                $"""
+                {SelectVisit}
+                WHERE v.source_id = @sourceId AND (@status::text IS NULL OR v.status = @status) AND (@afterUrl::text IS NULL OR v.url > @afterUrl)
+                ORDER BY v.url LIMIT @take
+                """,
+                new { sourceId, status = status?.ToString(), afterUrl, take = limit + 1 })).ToList();
+            var counts = (await c.QueryAsync<(string Status, long Count)>(
+                    "SELECT status, count(*) FROM page_visits WHERE source_id = @sourceId GROUP BY status", new { sourceId }))
+                .ToDictionary(r => Enum.Parse<PageStatus>(r.Status), r => (int)r.Count);
+            return new PageVisitList(rows.Take(limit).Select(r => r.ToVisit()).ToList(), rows.Count > limit, counts);
+        }, ct);
+
+    public Task<PageVisit?> GetVisitAsync(string sourceId, string url, CancellationToken ct = default) =>
+        db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<VisitRow>(
+            $"{SelectVisit} WHERE v.source_id = @sourceId AND v.url = @url", new { sourceId, url }))?.ToVisit(), ct);
 
     public Task RestartFrontierAsync(string sourceId, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync("UPDATE frontier SET visited = false, kept = false WHERE source_id = @sourceId", new { sourceId }, tx), ct);
@@ -102,9 +162,9 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
             "SELECT url, title, content_hash, etag, last_modified FROM pages WHERE source_id = @sourceId AND url = @url",
             new { sourceId, url }))?.ToPage(), ct);
 
-    public Task<bool> HasContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl)",
+    public Task<string?> FindContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<string?>(
+            "SELECT url FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl ORDER BY url COLLATE \"C\" LIMIT 1",
             new { sourceId, contentHash, exceptUrl }), ct);
 
     public async Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default)
@@ -176,6 +236,39 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
             "UPDATE sources SET chunks = (SELECT count(*) FROM chunks WHERE source_id = @sourceId) WHERE id = @sourceId",
             new { sourceId }, tx);
         await c.ExecuteAsync("UPDATE bots SET knowledge_version = knowledge_version + 1 WHERE id = @botId", new { botId }, tx);
+    }
+
+    private const string SelectVisit =
+        """
+        SELECT v.url, v.title, v.status, v.reason, v.fetched_at,
+               (SELECT count(*) FROM chunks c WHERE c.source_id = v.source_id AND c.page_url = v.url) AS chunks
+        FROM page_visits v
+        """;
+
+    private sealed class VisitRow
+    {
+        public string SourceId { get; set; } = "";
+        public string JobId { get; set; } = "";
+        public string Url { get; set; } = "";
+        public string? Title { get; set; }
+        public string Status { get; set; } = "";
+        public string? Reason { get; set; }
+        public long? FetchedAt { get; set; }
+        public long Chunks { get; set; }
+
+        public static VisitRow From(string sourceId, string jobId, PageVisit visit) => new()
+        {
+            SourceId = sourceId,
+            JobId = jobId,
+            Url = visit.Url,
+            Title = visit.Title,
+            Status = visit.Status.ToString(),
+            Reason = visit.Reason,
+            FetchedAt = visit.FetchedAt is { } at ? UnixTime.From(at) : null,
+        };
+
+        public PageVisit ToVisit() =>
+            new(Url, Title, Enum.Parse<PageStatus>(Status), Reason, FetchedAt is { } at ? UnixTime.To(at) : null) { Chunks = (int)Chunks };
     }
 
     private sealed class JobRow

@@ -32,6 +32,42 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistic
         statistics.Changed();
     }
 
+    public async Task<bool> UpdateSourceAsync(Source source, IReadOnlyList<Chunk>? chunks, CancellationToken ct = default)
+    {
+        var updated = await db.WriteAsync(async (c, tx) =>
+        {
+            // The row lock also waits out a sync's page write to this source, as the ingestion store's writes do.
+            var rows = await c.ExecuteAsync(
+                """
+                UPDATE sources SET title = @Title, url = @Url, question = @Question, content = @Content,
+                                   sync_interval_seconds = @SyncIntervalSeconds, updated_at = @UpdatedAt
+                WHERE id = @Id AND bot_id = @BotId
+                """,
+                SourceRow.From(source), tx);
+            if (rows == 0 || chunks is null)
+                return rows == 1;
+            await c.ExecuteAsync("DELETE FROM chunks WHERE source_id = @Id", new { source.Id }, tx);
+            await ChunkRows.InsertAsync(c, source.BotId, source.Id, pageUrl: null, chunks, ct);
+            await c.ExecuteAsync("UPDATE sources SET chunks = @Count WHERE id = @Id", new { source.Id, chunks.Count }, tx);
+            await BumpKnowledgeVersionAsync(c, tx, source.BotId);
+            return true;
+        }, ct);
+        if (updated && chunks is not null)
+            statistics.Changed();
+        return updated;
+    }
+
+    public Task<IReadOnlyList<Chunk>> ReadPassagesAsync(string botId, string sourceId, string? pageUrl, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Chunk>>(async c => (await c.QueryAsync<(int Ordinal, string PageTitle, string? Url, string? Heading, string Text)>(
+                """
+                SELECT ordinal, page_title, url, heading, text FROM chunks
+                WHERE bot_id = @botId AND source_id = @sourceId AND (@pageUrl::text IS NULL OR page_url = @pageUrl)
+                ORDER BY ordinal, id
+                """,
+                new { botId, sourceId, pageUrl }))
+            .Select(r => new Chunk(r.Ordinal, r.PageTitle, r.Url, string.IsNullOrEmpty(r.Heading) ? null : r.Heading, r.Text))
+            .ToList(), ct);
+
     public Task<Source?> GetSourceAsync(string botId, string sourceId, CancellationToken ct = default) =>
         db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<SourceRow>(
             $"{SelectSource} WHERE id = @sourceId AND bot_id = @botId", new { botId, sourceId }))?.ToSource(), ct);
@@ -50,6 +86,7 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistic
                 DELETE FROM chunks WHERE source_id = @sourceId;
                 DELETE FROM pages WHERE source_id = @sourceId;
                 DELETE FROM frontier WHERE source_id = @sourceId;
+                DELETE FROM page_visits WHERE source_id = @sourceId;
                 DELETE FROM jobs WHERE source_id = @sourceId;
                 """, new { sourceId }, tx);
             await BumpKnowledgeVersionAsync(c, tx, botId);

@@ -74,9 +74,75 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
             .Select(r => new FrontierUrl(r.Url, (int)r.Depth))
             .ToList(), ct);
 
-    public Task MarkVisitedAsync(string sourceId, string url, bool kept, CancellationToken ct = default) =>
-        db.WriteAsync((c, tx) => c.Execute(
-            "UPDATE frontier SET visited = 1, kept = @kept WHERE source_id = @sourceId AND url = @url", new { sourceId, url, kept }, tx), ct);
+    public Task MarkVisitedAsync(string sourceId, string jobId, PageVisit visit, bool kept, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            c.Execute("UPDATE frontier SET visited = 1, kept = @kept WHERE source_id = @sourceId AND url = @Url", new { sourceId, visit.Url, kept }, tx);
+            c.Execute(
+                """
+                INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
+                VALUES (@SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt)
+                ON CONFLICT (source_id, url) DO UPDATE SET
+                    job_id = excluded.job_id, title = coalesce(excluded.title, page_visits.title), status = excluded.status,
+                    reason = excluded.reason, fetched_at = excluded.fetched_at
+                """,
+                VisitRow.From(sourceId, jobId, visit), tx);
+        }, ct);
+
+    public Task RecordSkippedAsync(string sourceId, string jobId, IReadOnlyList<PageVisit> visits, CancellationToken ct = default) =>
+        visits.Count == 0
+            ? Task.CompletedTask
+            : db.WriteAsync((c, tx) => c.Execute(
+                """
+                INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
+                SELECT @SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt
+                WHERE NOT EXISTS (SELECT 1 FROM frontier WHERE source_id = @SourceId AND url = @Url)
+                ON CONFLICT (source_id, url) DO UPDATE SET
+                    job_id = excluded.job_id, status = excluded.status, reason = excluded.reason, fetched_at = excluded.fetched_at
+                WHERE page_visits.job_id <> excluded.job_id
+                """,
+                visits.Select(v => VisitRow.From(sourceId, jobId, v)), tx), ct);
+
+    public Task EndVisitsAsync(string sourceId, string jobId, string unvisitedReason, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            c.Execute(
+                """
+                INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
+                SELECT source_id, url, @jobId, NULL, 'Skipped', @unvisitedReason, NULL FROM frontier WHERE source_id = @sourceId AND visited = 0
+                ON CONFLICT (source_id, url) DO UPDATE SET
+                    job_id = excluded.job_id, status = excluded.status, reason = excluded.reason, fetched_at = NULL
+                """,
+                new { sourceId, jobId, unvisitedReason }, tx);
+            // Links left out are kept from the sync that found them: a page that answers 304 is not read again for its links.
+            c.Execute(
+                """
+                DELETE FROM page_visits
+                WHERE source_id = @sourceId AND job_id <> @jobId
+                  AND (fetched_at IS NOT NULL OR url IN (SELECT url FROM frontier WHERE source_id = @sourceId))
+                """,
+                new { sourceId, jobId }, tx);
+        }, ct);
+
+    public Task<PageVisitList> ListVisitsAsync(string sourceId, PageStatus? status, string? afterUrl, int limit, CancellationToken ct = default) =>
+        db.ReadAsync(c =>
+        {
+            var rows = c.Query<VisitRow>(
+                $"""
+                {SelectVisit}
+                WHERE v.source_id = @sourceId AND (@status IS NULL OR v.status = @status) AND (@afterUrl IS NULL OR v.url > @afterUrl)
+                ORDER BY v.url LIMIT @take
+                """,
+                new { sourceId, status = status?.ToString(), afterUrl, take = limit + 1 }).ToList();
+            var counts = c.Query<(string Status, long Count)>(
+                    "SELECT status, count(*) FROM page_visits WHERE source_id = @sourceId GROUP BY status", new { sourceId })
+                .ToDictionary(r => Enum.Parse<PageStatus>(r.Status), r => (int)r.Count);
+            return new PageVisitList(rows.Take(limit).Select(r => r.ToVisit()).ToList(), rows.Count > limit, counts);
+        }, ct);
+
+    public Task<PageVisit?> GetVisitAsync(string sourceId, string url, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.QuerySingleOrDefault<VisitRow>(
+            $"{SelectVisit} WHERE v.source_id = @sourceId AND v.url = @url", new { sourceId, url })?.ToVisit(), ct);
 
     public Task RestartFrontierAsync(string sourceId, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute("UPDATE frontier SET visited = 0, kept = 0 WHERE source_id = @sourceId", new { sourceId }, tx), ct);
@@ -94,10 +160,10 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
             "SELECT url, title, content_hash, etag, last_modified FROM pages WHERE source_id = @sourceId AND url = @url",
             new { sourceId, url })?.ToPage(), ct);
 
-    public Task<bool> HasContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default) =>
-        db.ReadAsync(c => c.ExecuteScalar<long>(
-            "SELECT count(*) FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl",
-            new { sourceId, contentHash, exceptUrl }) > 0, ct);
+    public Task<string?> FindContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default) =>
+        db.ReadAsync(c => c.ExecuteScalar<string?>(
+            "SELECT url FROM pages WHERE source_id = @sourceId AND content_hash = @contentHash AND url <> @exceptUrl ORDER BY url LIMIT 1",
+            new { sourceId, contentHash, exceptUrl }), ct);
 
     public Task<bool> SavePageAsync(string botId, string sourceId, FetchedPage page, IReadOnlyList<Chunk> chunks, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
@@ -168,6 +234,39 @@ internal sealed class SqliteIngestionStore(SqliteDatabase db, TimeProvider time)
             "UPDATE sources SET chunks = (SELECT count(*) FROM chunks WHERE source_id = @sourceId) WHERE id = @sourceId",
             new { sourceId }, tx);
         c.Execute("UPDATE bots SET knowledge_version = knowledge_version + 1 WHERE id = @botId", new { botId }, tx);
+    }
+
+    private const string SelectVisit =
+        """
+        SELECT v.url, v.title, v.status, v.reason, v.fetched_at,
+               (SELECT count(*) FROM chunks c WHERE c.source_id = v.source_id AND c.page_url = v.url) AS chunks
+        FROM page_visits v
+        """;
+
+    private sealed class VisitRow
+    {
+        public string SourceId { get; set; } = "";
+        public string JobId { get; set; } = "";
+        public string Url { get; set; } = "";
+        public string? Title { get; set; }
+        public string Status { get; set; } = "";
+        public string? Reason { get; set; }
+        public long? FetchedAt { get; set; }
+        public long Chunks { get; set; }
+
+        public static VisitRow From(string sourceId, string jobId, PageVisit visit) => new()
+        {
+            SourceId = sourceId,
+            JobId = jobId,
+            Url = visit.Url,
+            Title = visit.Title,
+            Status = visit.Status.ToString(),
+            Reason = visit.Reason,
+            FetchedAt = visit.FetchedAt is { } at ? UnixTime.From(at) : null,
+        };
+
+        public PageVisit ToVisit() =>
+            new(Url, Title, Enum.Parse<PageStatus>(Status), Reason, UnixTime.To(FetchedAt)) { Chunks = (int)Chunks };
     }
 
     private sealed class JobRow

@@ -24,26 +24,39 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                         @SyncIntervalSeconds, @CreatedAt, @UpdatedAt)
                 """,
                 SourceRow.From(source with { Chunks = chunks.Count }), tx);
-            c.Execute(
-                """
-                INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, embedding, embedding_model)
-                VALUES (@BotId, @SourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @Embedding, @EmbeddingModel)
-                """,
-                chunks.Select(chunk => new
-                {
-                    source.BotId,
-                    SourceId = source.Id,
-                    chunk.Ordinal,
-                    chunk.PageTitle,
-                    chunk.Url,
-                    chunk.Heading,
-                    chunk.Text,
-                    Embedding = Vectors.ToBytes(chunk.Embedding),
-                    chunk.EmbeddingModel,
-                }),
-                tx);
+            InsertChunks(c, tx, source, chunks);
             BumpKnowledgeVersion(c, tx, source.BotId);
         }, ct);
+
+    public Task<bool> UpdateSourceAsync(Source source, IReadOnlyList<Chunk>? chunks, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var updated = c.Execute(
+                """
+                UPDATE sources SET title = @Title, url = @Url, question = @Question, content = @Content,
+                                   sync_interval_seconds = @SyncIntervalSeconds, updated_at = @UpdatedAt
+                WHERE id = @Id AND bot_id = @BotId
+                """,
+                SourceRow.From(source), tx);
+            if (updated == 0 || chunks is null)
+                return updated == 1;
+            c.Execute("DELETE FROM chunks WHERE source_id = @Id", new { source.Id }, tx);
+            InsertChunks(c, tx, source, chunks);
+            c.Execute("UPDATE sources SET chunks = @Count WHERE id = @Id", new { source.Id, chunks.Count }, tx);
+            BumpKnowledgeVersion(c, tx, source.BotId);
+            return true;
+        }, ct);
+
+    public Task<IReadOnlyList<Chunk>> ReadPassagesAsync(string botId, string sourceId, string? pageUrl, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<Chunk>>(c => c.Query<(long Ordinal, string PageTitle, string? Url, string? Heading, string Text)>(
+                """
+                SELECT ordinal, page_title, url, heading, text FROM chunks
+                WHERE bot_id = @botId AND source_id = @sourceId AND (@pageUrl IS NULL OR page_url = @pageUrl)
+                ORDER BY ordinal, id
+                """,
+                new { botId, sourceId, pageUrl })
+            .Select(r => new Chunk((int)r.Ordinal, r.PageTitle, r.Url, string.IsNullOrEmpty(r.Heading) ? null : r.Heading, r.Text))
+            .ToList(), ct);
 
     public Task<Source?> GetSourceAsync(string botId, string sourceId, CancellationToken ct = default) =>
         db.ReadAsync(c => c.QuerySingleOrDefault<SourceRow>(
@@ -62,6 +75,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             c.Execute("DELETE FROM chunks WHERE source_id = @sourceId", args, tx);
             c.Execute("DELETE FROM pages WHERE source_id = @sourceId", args, tx);
             c.Execute("DELETE FROM frontier WHERE source_id = @sourceId", args, tx);
+            c.Execute("DELETE FROM page_visits WHERE source_id = @sourceId", args, tx);
             c.Execute("DELETE FROM jobs WHERE source_id = @sourceId", args, tx);
             BumpKnowledgeVersion(c, tx, botId);
             return true;
@@ -106,6 +120,27 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
                 """,
                 new { ids = embeddings.Select(e => e.ChunkId).ToArray() }, tx);
         }, ct);
+
+    private static void InsertChunks(
+        Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Source source, IReadOnlyList<Chunk> chunks) =>
+        c.Execute(
+            """
+            INSERT INTO chunks (bot_id, source_id, ordinal, page_title, url, heading, text, embedding, embedding_model)
+            VALUES (@BotId, @SourceId, @Ordinal, @PageTitle, @Url, @Heading, @Text, @Embedding, @EmbeddingModel)
+            """,
+            chunks.Select(chunk => new
+            {
+                source.BotId,
+                SourceId = source.Id,
+                chunk.Ordinal,
+                chunk.PageTitle,
+                chunk.Url,
+                chunk.Heading,
+                chunk.Text,
+                Embedding = Vectors.ToBytes(chunk.Embedding),
+                chunk.EmbeddingModel,
+            }),
+            tx);
 
     private static void BumpKnowledgeVersion(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, string botId) =>
         c.Execute("UPDATE bots SET knowledge_version = knowledge_version + 1 WHERE id = @botId", new { botId }, tx);

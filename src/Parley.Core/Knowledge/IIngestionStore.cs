@@ -28,10 +28,29 @@ public interface IIngestionStore
     Task<IReadOnlyList<FrontierUrl>> PendingAsync(string sourceId, int limit, CancellationToken ct = default);
 
     /// <summary>
-    /// Records that a URL was visited in this sync, so it is not visited again; <paramref name="kept"/>
-    /// says whether its page stays indexed (false for pages gone, refused or duplicated).
+    /// Records that a URL was visited in the sync <paramref name="jobId"/>, so it is not visited again, and what
+    /// the visit found; <paramref name="kept"/> says whether its page stays indexed (false for pages gone,
+    /// refused or duplicated).
     /// </summary>
-    Task MarkVisitedAsync(string sourceId, string url, bool kept, CancellationToken ct = default);
+    Task MarkVisitedAsync(string sourceId, string jobId, PageVisit visit, bool kept, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records URLs of the source's site that the sync met as links but will not fetch (outside the crawl's
+    /// patterns or depth, refused by robots.txt), unless the sync visits or already recorded them.
+    /// </summary>
+    Task RecordSkippedAsync(string sourceId, string jobId, IReadOnlyList<PageVisit> visits, CancellationToken ct = default);
+
+    /// <summary>
+    /// Closes the visits of a sync that finished: frontier URLs it never reached are recorded as skipped for
+    /// <paramref name="unvisitedReason"/>, and what earlier syncs recorded of URLs this one did not meet is forgotten,
+    /// except links left out: a page that has not changed is not read for its links again, so they stand as found.
+    /// </summary>
+    Task EndVisitsAsync(string sourceId, string jobId, string unvisitedReason, CancellationToken ct = default);
+
+    /// <summary>The source's visits in URL order after <paramref name="afterUrl"/>, optionally of one status, each with its page's chunk count.</summary>
+    Task<PageVisitList> ListVisitsAsync(string sourceId, PageStatus? status, string? afterUrl, int limit, CancellationToken ct = default);
+
+    Task<PageVisit?> GetVisitAsync(string sourceId, string url, CancellationToken ct = default);
 
     /// <summary>Starts a new sync: every URL of the frontier becomes pending again.</summary>
     Task RestartFrontierAsync(string sourceId, CancellationToken ct = default);
@@ -40,8 +59,8 @@ public interface IIngestionStore
 
     Task<FetchedPage?> GetPageAsync(string sourceId, string url, CancellationToken ct = default);
 
-    /// <summary>Whether another page of the source already holds this exact content.</summary>
-    Task<bool> HasContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default);
+    /// <summary>The URL of another page of the source that already holds this exact content, or null.</summary>
+    Task<string?> FindContentAsync(string sourceId, string contentHash, string exceptUrl, CancellationToken ct = default);
 
     /// <summary>
     /// Replaces the page and its chunks in one transaction and moves the bot's knowledge version;

@@ -9,6 +9,19 @@ public interface IKnowledgeStore
 
     Task<IReadOnlyList<Source>> ListSourcesAsync(string botId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Stores a source's edited title, URL, content, question and sync interval (its status and progress stay
+    /// as they are) and, when <paramref name="chunks"/> is given, replaces its chunks and moves the bot's
+    /// knowledge version, in one step; false when the source no longer exists.
+    /// </summary>
+    Task<bool> UpdateSourceAsync(Source source, IReadOnlyList<Chunk>? chunks, CancellationToken ct = default);
+
+    /// <summary>
+    /// The passages the bot holds from one page of a source, in order, without embeddings; for a source that
+    /// fetches no pages (text, Q&amp;A, file), <paramref name="pageUrl"/> is null and every passage is returned.
+    /// </summary>
+    Task<IReadOnlyList<Chunk>> ReadPassagesAsync(string botId, string sourceId, string? pageUrl, CancellationToken ct = default);
+
     /// <summary>Deletes the source with all its chunks.</summary>
     Task<bool> DeleteSourceAsync(string botId, string sourceId, CancellationToken ct = default);
 

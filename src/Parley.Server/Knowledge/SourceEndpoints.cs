@@ -9,8 +9,11 @@ namespace Parley.Server.Knowledge;
 
 public static class SourceEndpoints
 {
+    internal const int MaxTextLength = 4 * 1024 * 1024;
+    internal const int MaxQuestionLength = 2_000;
+    internal const int MaxAnswerLength = 50_000;
+    internal const int MaxSyncIntervalHours = 24 * 365;
     private const int MaxBodyBytes = 8 * 1024 * 1024;
-    private const int MaxTextLength = 4 * 1024 * 1024;
     private const int MaxUploadBytes = 20 * 1024 * 1024;
 
     public static IEndpointRouteBuilder MapSources(this IEndpointRouteBuilder app)
@@ -20,6 +23,7 @@ public static class SourceEndpoints
         group.MapPost("/", CreateAsync).Accepts<SourceRequest>("application/json", "multipart/form-data");
         group.MapGet("/", ListAsync);
         group.MapGet("/{sourceId}", GetAsync);
+        group.MapPatch("/{sourceId}", UpdateAsync).Accepts<SourceChangeRequest>("application/json");
         group.MapDelete("/{sourceId}", DeleteAsync);
         group.MapPost("/{sourceId}/sync", SyncAsync);
         return app;
@@ -52,19 +56,20 @@ public static class SourceEndpoints
                 source = await ingestor.AddTextAsync(botId, title?.Trim() ?? FirstLine(text!), url, text!, ct);
                 break;
             case "qa":
-                fields.RejectUnknown("type", "question", "answer");
-                var question = fields.String("question", 2_000, required: true);
-                var answer = fields.String("answer", 50_000, required: true);
+                fields.RejectUnknown("type", "question", "answer", "url");
+                var question = fields.String("question", MaxQuestionLength, required: true);
+                var answer = fields.String("answer", MaxAnswerLength, required: true);
+                var qaUrl = Url(fields);
                 if (fields.Error is { } invalidQa)
                     return invalidQa;
-                source = await ingestor.AddQaAsync(botId, question!.Trim(), answer!.Trim(), ct);
+                source = await ingestor.AddQaAsync(botId, question!.Trim(), answer!.Trim(), qaUrl, ct);
                 break;
             case "url" or "sitemap" or "crawl":
                 var type = Enum.Parse<SourceType>(fields.String("type", 16)!, ignoreCase: true);
                 fields.RejectUnknown(type == SourceType.Crawl ? CrawlFields : FetchedFields);
                 var pageUrl = Url(fields, required: true);
                 var crawl = type == SourceType.Crawl ? Crawl(fields) : null;
-                var hours = fields.Int("sync_interval_hours", 1, 24 * 365);
+                var hours = fields.Int("sync_interval_hours", 1, MaxSyncIntervalHours);
                 if (fields.Error is { } invalidFetched)
                     return invalidFetched;
                 source = await ingestor.AddFetchedAsync(botId, type, pageUrl!, crawl, hours * 3600, ct);
@@ -75,7 +80,7 @@ public static class SourceEndpoints
                 return ApiError.Invalid("type", "'type' must be one of \"text\", \"qa\", \"url\", \"sitemap\", \"crawl\".");
         }
 
-        return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.From(source));
+        return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.Full(source));
     }
 
     private static async Task<Results<Ok<SourceResponse[]>, ApiError>> ListAsync(
@@ -93,7 +98,36 @@ public static class SourceEndpoints
         if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
             return BotEndpoints.NotFound();
         return await knowledge.GetSourceAsync(botId, sourceId, ct) is { } source
-            ? TypedResults.Ok(SourceResponse.From(source))
+            ? TypedResults.Ok(SourceResponse.Full(source))
+            : SourceNotFound();
+    }
+
+    /// <summary>
+    /// Edits a source in place: a text, Q&amp;A pair or document is indexed again at once, so the next question
+    /// is answered from the new version; a fetched source's re-sync schedule changes from its last sync on.
+    /// </summary>
+    private static async Task<Results<Ok<SourceResponse>, ApiError>> UpdateAsync(
+        string botId, string sourceId, HttpRequest request, ClaimsPrincipal user, IBotStore bots, IKnowledgeStore knowledge,
+        SourceIngestor ingestor, CancellationToken ct)
+    {
+        if (await BotEndpoints.FindAsync(botId, user, bots, ct) is null)
+            return BotEndpoints.NotFound();
+        if (await knowledge.GetSourceAsync(botId, sourceId, ct) is not { } source)
+            return SourceNotFound();
+
+        var (document, error) = await JsonBody.ReadObjectAsync(request, MaxBodyBytes, ct);
+        if (error is not null)
+            return error;
+        using var _ = document;
+
+        var fields = new JsonFields(document!.RootElement);
+        if (SourceChanges.Read(source, fields) is not { } change)
+            return fields.Error!;
+        var (edited, reindex) = change;
+        if (edited == source)
+            return TypedResults.Ok(SourceResponse.Full(source));
+        return await ingestor.UpdateAsync(edited, reindex, ct) is { } updated
+            ? TypedResults.Ok(SourceResponse.Full(updated))
             : SourceNotFound();
     }
 
@@ -146,7 +180,7 @@ public static class SourceEndpoints
             return ApiError.Invalid("file", extraction.Error ?? "The document could not be read.");
 
         var source = await ingestor.AddFileAsync(botId, document, ct);
-        return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.From(source));
+        return TypedResults.Created($"/v1/bots/{botId}/sources/{source.Id}", SourceResponse.Full(source));
     }
 
     private static ApiError FileTooLarge() =>
@@ -174,10 +208,10 @@ public static class SourceEndpoints
 
         await ingestor.SyncAsync(sourceId, ct);
         var queued = await knowledge.GetSourceAsync(botId, sourceId, ct);
-        return TypedResults.Accepted($"/v1/bots/{botId}/sources/{sourceId}", SourceResponse.From(queued!));
+        return TypedResults.Accepted($"/v1/bots/{botId}/sources/{sourceId}", SourceResponse.Full(queued!));
     }
 
-    private static string? Url(JsonFields fields, bool required = false)
+    internal static string? Url(JsonFields fields, bool required = false)
     {
         var url = fields.String("url", Ingestion.UrlLimit.MaxLength, required);
         if (url is null)
@@ -198,11 +232,11 @@ public static class SourceEndpoints
         return parsed.ToString();
     }
 
-    private static string FirstLine(string text)
+    internal static string FirstLine(string text)
     {
         var line = text.TrimStart().Split('\n', 2)[0].Trim().TrimStart('#').Trim();
         return line.Length <= 80 ? line : line[..80] + "…";
     }
 
-    private static ApiError SourceNotFound() => ApiError.NotFound("source_not_found", "No source with this id.");
+    internal static ApiError SourceNotFound() => ApiError.NotFound("source_not_found", "No source with this id.");
 }

@@ -11,18 +11,32 @@ public sealed class SourceIngestor(
     IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, ChunkEmbedder embedder, BotCache bots, TimeProvider time)
 {
     public Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct) =>
-        StoreAsync(NewSource(botId, SourceType.Text, title, url, text, question: null), TextChunker.Split(title, url, text), ct);
+        StoreAsync(NewSource(botId, SourceType.Text, title, url, text, question: null), ct);
 
     /// <summary>A Q&amp;A pair is one passage: the question is its title, so it is found by the words visitors use.</summary>
-    public Task<Source> AddQaAsync(string botId, string question, string answer, CancellationToken ct) =>
-        StoreAsync(NewSource(botId, SourceType.Qa, question, url: null, answer, question), [new Chunk(0, question, null, null, answer)], ct);
+    public Task<Source> AddQaAsync(string botId, string question, string answer, string? url, CancellationToken ct) =>
+        StoreAsync(NewSource(botId, SourceType.Qa, question, url, answer, question), ct);
 
     /// <summary>An uploaded document, already extracted: indexed like a text, titled by the document.</summary>
     public Task<Source> AddFileAsync(string botId, ExtractedDocument document, CancellationToken ct) =>
-        StoreAsync(
-            NewSource(botId, SourceType.File, document.Title, url: null, document.Markdown, question: null),
-            TextChunker.Split(document.Title, null, document.Markdown),
-            ct);
+        StoreAsync(NewSource(botId, SourceType.File, document.Title, url: null, document.Markdown, question: null), ct);
+
+    /// <summary>
+    /// Stores an edited source. When what visitors are answered from changed (<paramref name="reindex"/>), its
+    /// passages are made and embedded again and replace the old ones in the same step, so the bot's next question
+    /// finds the new text and never a mix; null when the source was deleted meanwhile.
+    /// </summary>
+    public async Task<Source?> UpdateAsync(Source edited, bool reindex, CancellationToken ct)
+    {
+        edited = edited with { UpdatedAt = time.GetUtcNow() };
+        var chunks = reindex ? await embedder.EmbedAsync(edited.BotId, ChunksOf(edited), ct) : null;
+        if (!await store.UpdateSourceAsync(edited, chunks, ct))
+            return null;
+        if (chunks is null)
+            return edited;
+        await bots.ForgetAsync(edited.BotId);
+        return edited with { Chunks = chunks.Count };
+    }
 
     /// <summary>A source whose pages a background worker fetches: stored as queued, then synced.</summary>
     public async Task<Source> AddFetchedAsync(
@@ -45,10 +59,18 @@ public sealed class SourceIngestor(
         signal.JobQueued();
     }
 
-    /// <summary>Embeds the chunks and stores them with their source in one step; the bot's next question sees them.</summary>
-    private async Task<Source> StoreAsync(Source source, IReadOnlyList<Chunk> chunks, CancellationToken ct)
+    /// <summary>The passages of a source that is not fetched: a text or document split at its headings, a Q&amp;A pair whole.</summary>
+    private static IReadOnlyList<Chunk> ChunksOf(Source source) => source.Type switch
     {
-        var embedded = await embedder.EmbedAsync(source.BotId, chunks, ct);
+        SourceType.Qa => [new Chunk(0, source.Question!, source.Url, null, source.Content)],
+        SourceType.Text or SourceType.File => TextChunker.Split(source.Title, source.Url, source.Content),
+        _ => throw new ArgumentException($"{source.Type} sources are fetched, not written.", nameof(source)),
+    };
+
+    /// <summary>Embeds the chunks and stores them with their source in one step; the bot's next question sees them.</summary>
+    private async Task<Source> StoreAsync(Source source, CancellationToken ct)
+    {
+        var embedded = await embedder.EmbedAsync(source.BotId, ChunksOf(source), ct);
         await store.AddSourceAsync(source, embedded, ct);
         await bots.ForgetAsync(source.BotId);
         return source with { Chunks = embedded.Count };

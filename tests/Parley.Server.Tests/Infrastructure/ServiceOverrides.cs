@@ -61,6 +61,12 @@ public static class ServiceOverrides
 
         public Task<IReadOnlyList<Source>> ListSourcesAsync(string botId, CancellationToken ct = default) => inner.ListSourcesAsync(botId, ct);
 
+        public Task<bool> UpdateSourceAsync(Source source, IReadOnlyList<Chunk>? chunks, CancellationToken ct = default) =>
+            inner.UpdateSourceAsync(source, chunks, ct);
+
+        public Task<IReadOnlyList<Chunk>> ReadPassagesAsync(string botId, string sourceId, string? pageUrl, CancellationToken ct = default) =>
+            inner.ReadPassagesAsync(botId, sourceId, pageUrl, ct);
+
         public Task<bool> DeleteSourceAsync(string botId, string sourceId, CancellationToken ct = default) => inner.DeleteSourceAsync(botId, sourceId, ct);
 
         public async Task<IReadOnlyList<StoredChunk>> ReadChunksAsync(string botId, CancellationToken ct = default)

@@ -99,7 +99,10 @@ public class SourceApiTests : ParleyTest
         Assert.Equal(
             [first.GetProperty("id").GetString(), second.GetProperty("id").GetString()],
             listed.Select(s => s.GetProperty("id").GetString()));
-        Assert.Equal(first.GetRawText(), listed[0].GetRawText());
+        // A list leaves out each source's text, which can be long; the rest reads the same.
+        Assert.Equal(
+            first.EnumerateObject().Where(p => p.Name != "text").Select(p => (p.Name, p.Value.GetRawText())),
+            listed[0].EnumerateObject().Select(p => (p.Name, p.Value.GetRawText())));
     }
 
     [Fact]
@@ -161,7 +164,8 @@ public class SourceApiTests : ParleyTest
     [InlineData("""{"type": "qa", "question": "Really?"}""", "answer")]
     [InlineData("""{"type": "qa", "question": "Really?", "answer": ""}""", "answer")]
     [InlineData("""{"type": "qa", "question": "Really\u0000?", "answer": "Yes."}""", "question")]
-    [InlineData("""{"type": "qa", "question": "Really?", "answer": "Yes.", "url": "https://example.com"}""", "url")]
+    [InlineData("""{"type": "qa", "question": "Really?", "answer": "Yes.", "url": "example.com/faq"}""", "url")]
+    [InlineData("""{"type": "qa", "question": "Really?", "answer": "Yes.", "title": "FAQ"}""", "title")]
     public async Task Adding_an_invalid_source_is_a_400_naming_the_field_and_adds_nothing(string body, string field)
     {
         var before = (await Admin.GetAsync($"/v1/bots/{_botId}/sources")).GetArrayLength();

@@ -48,6 +48,16 @@ public sealed class SourceApiOnPostgres : SourceApiTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class SourcePagesOnPostgres : SourcePagesTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class SourceEditingOnPostgres : SourceEditingTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
 public sealed class FileUploadOnPostgres : FileUploadTests
 {
     protected override Backend Backend => Backend.Postgres;

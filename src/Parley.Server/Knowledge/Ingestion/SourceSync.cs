@@ -10,6 +10,7 @@ namespace Parley.Server.Knowledge.Ingestion;
 /// visited only after its page is stored, so a sync resumed after a crash (a later attempt of the same
 /// job) visits exactly what was left, and a page visited twice replaces itself instead of adding to
 /// itself. A new sync (first attempt) revisits everything, conditionally, and drops what is gone.
+/// What became of every URL met, and why, is recorded as it happens, for the owner to read.
 /// </summary>
 public sealed class SourceSync(
     IKnowledgeStore knowledge,
@@ -35,6 +36,7 @@ public sealed class SourceSync(
         var delay = robots.CrawlDelay();
         var parallel = delay is null ? settings.ConcurrentFetches : 1;
         var maxPages = source.Crawl?.MaxPages ?? int.MaxValue;
+        var scope = source.Type == SourceType.Crawl ? new CrawlScope(source, robots) : null;
         while (true)
         {
             var (visited, total) = await ingestion.ProgressAsync(source.Id, ct);
@@ -48,19 +50,28 @@ public sealed class SourceSync(
 
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct }, async (entry, token) =>
             {
-                var outcome = robots.IsAllowed(new Uri(entry.Url)) ? await pages.IndexAsync(source, entry, token) : PageOutcome.Dropped;
+                var outcome = robots.IsAllowed(new Uri(entry.Url))
+                    ? await pages.IndexAsync(source, entry, token)
+                    : PageOutcome.Skipped("robots.txt disallows it.");
+                if (scope is not null && outcome.Links.Count > 0)
+                {
+                    var (follow, skipped) = scope.Sort(outcome.Links, entry.Depth);
+                    await ingestion.AddToFrontierAsync(source.Id, follow, token);
+                    await ingestion.RecordSkippedAsync(source.Id, job.Id, skipped, token);
+                }
+
+                var visit = new PageVisit(entry.Url, outcome.Title, outcome.Status, outcome.Reason, outcome.FetchedAt);
+                await ingestion.MarkVisitedAsync(source.Id, job.Id, visit, outcome.Kept, token);
                 // The page the business named must be reachable; a broken link deeper in a site must not fail the sync.
                 if (outcome.Error is { } error && entry.Depth == 0 && source.Type != SourceType.Sitemap)
                     throw new InvalidOperationException($"{entry.Url} could not be fetched: {error}");
-                if (source.Type == SourceType.Crawl && entry.Depth < source.Crawl!.MaxDepth && outcome.Links.Count > 0)
-                    await ingestion.AddToFrontierAsync(source.Id, Follow(source, outcome.Links, entry.Depth + 1, robots), token);
-                await ingestion.MarkVisitedAsync(source.Id, entry.Url, outcome.Kept, token);
                 if (delay is { } wait)
                     await Task.Delay(wait, token);
             });
         }
 
         await ingestion.RemoveUnvisitedPagesAsync(source.BotId, source.Id, ct);
+        await ingestion.EndVisitsAsync(source.Id, job.Id, $"Not visited: the crawl stopped at max_pages ({maxPages}).", ct);
         await bots.ForgetAsync(source.BotId);
         log.LogInformation("Synced source {SourceId} of bot {BotId}.", source.Id, source.BotId);
     }
@@ -109,21 +120,5 @@ public sealed class SourceSync(
         }
 
         return urls.Distinct(StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>The links a crawl follows: same site, allowed by robots.txt, inside the include and outside the exclude globs, not too long.</summary>
-    private static List<FrontierUrl> Follow(Source source, IReadOnlyList<Uri> links, int depth, RobotsTxt robots)
-    {
-        var start = new Uri(source.Url!);
-        var include = source.Crawl!.Include.Select(g => new UrlGlob(g)).ToList();
-        var exclude = source.Crawl.Exclude.Select(g => new UrlGlob(g)).ToList();
-        return links
-            .Where(link => link.Scheme == start.Scheme && link.Host.Equals(start.Host, StringComparison.OrdinalIgnoreCase) && link.Port == start.Port)
-            .Where(link => include.Count == 0 || include.Exists(g => g.Matches(link)))
-            .Where(link => !exclude.Exists(g => g.Matches(link)))
-            .Where(link => robots.IsAllowed(link))
-            .Select(link => new FrontierUrl(new UriBuilder(link) { Fragment = "" }.Uri.AbsoluteUri, depth))
-            .Where(link => UrlLimit.Fits(link.Url))
-            .ToList();
     }
 }

@@ -1,6 +1,7 @@
 /*
  * A bot's knowledge: add a source of any type the server takes (text, Q&A, a page, a sitemap, a crawl,
- * an uploaded document), watch each one's ingestion live, re-sync or remove it.
+ * an uploaded document), watch each one's ingestion live, re-sync or remove it. A source's title opens it
+ * (source.js): its pages, their passages, editing and the re-sync schedule.
  */
 (function () {
   'use strict';
@@ -210,6 +211,10 @@
   }
 
   screens.knowledge = function (panel, bot) {
+    var opened = P.query('source');
+    if (opened && screens.source) {
+      return screens.source(panel, bot, opened);
+    }
     var list = h('div');
     var timer = null;
     var stopped = false;
@@ -226,7 +231,10 @@
           h('td.hide-narrow', h('span.pill', typeLabel(source.type))),
           h('td.title-cell', { title: source.url || source.title },
             h('span.type-inline', typeLabel(source.type)),
-            source.url ? P.link(source.title || source.url, source.url) : h('span', { text: source.title || source.question || '' })),
+            h('a.source-link', {
+              href: '#/bots/' + bot.id + '/knowledge?source=' + encodeURIComponent(source.id),
+              text: source.title || source.url || source.question || 'Untitled'
+            })),
           h('td', statusPill(source)),
           h('td.hide-narrow', progress(source)),
           h('td.hide-narrow.small.muted.nowrap', P.formatDate(source.last_synced_at || source.updated_at)),
@@ -283,7 +291,9 @@
     }
 
     panel.appendChild(form(bot, refresh));
-    panel.appendChild(h('div.card', h('div.card-head', h('h2', 'Sources')), list));
+    panel.appendChild(h('div.card', h('div.card-head', h('h2', 'Sources')),
+      h('p.small.muted', 'Open a source to see its pages and what the bot knows from each, to edit a text or Q&A pair, or to change when a site is synced.'),
+      list));
     refresh();
     return function () {
       stopped = true;

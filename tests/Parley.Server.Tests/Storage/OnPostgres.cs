@@ -27,6 +27,11 @@ public sealed class WorkspaceKeysOnPostgres : WorkspaceKeyTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class ApiKeyApiOnPostgres : ApiKeyApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
 public sealed class BotApiOnPostgres : BotApiTests
 {
     protected override Backend Backend => Backend.Postgres;

@@ -59,6 +59,22 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
     }
 
     [Fact]
+    public async Task A_workspace_key_revoked_through_one_replica_is_refused_by_the_other_on_its_very_next_request()
+    {
+        using var admin = replicas.A.Admin();
+        var workspaceId = await admin.CreateWorkspaceAsync();
+        var created = await admin.PostAsync($"/v1/workspaces/{workspaceId}/api_keys", new { name = "leaked" });
+        using var onB = replicas.B.NewHttpClient(created.GetProperty("key").GetString());
+        // B has just accepted the key, so anything B kept of it would now be fresh.
+        (await onB.GetReplyAsync($"/v1/workspaces/{workspaceId}")).AssertStatus(HttpStatusCode.OK);
+
+        (await admin.Http.DeleteReplyAsync($"/v1/workspaces/{workspaceId}/api_keys/{created.GetProperty("id").GetString()}"))
+            .AssertStatus(HttpStatusCode.NoContent);
+
+        (await onB.GetReplyAsync($"/v1/workspaces/{workspaceId}")).AssertError(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
     public async Task A_conversation_alternating_between_replicas_keeps_its_history()
     {
         using var admin = replicas.A.Admin();

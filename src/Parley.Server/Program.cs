@@ -48,6 +48,7 @@ app.MapHealthChecks("/healthz");
 app.MapOpenApi();
 app.MapWorkspaces();
 app.MapBots();
+app.MapRefusedOrigins();
 app.MapSources();
 app.MapKnowledgeStatus();
 app.MapKnowledgeSearch();

@@ -42,6 +42,11 @@ public sealed class BotSettingsOnPostgres : BotSettingsTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class RefusedOriginsApiOnPostgres : RefusedOriginsApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
 public sealed class ConversationApiOnPostgres : ConversationApiTests
 {
     protected override Backend Backend => Backend.Postgres;

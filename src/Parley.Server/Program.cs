@@ -49,6 +49,7 @@ app.MapOpenApi();
 app.MapWorkspaces();
 app.MapBots();
 app.MapRefusedOrigins();
+app.MapContactDetails();
 app.MapSources();
 app.MapKnowledgeStatus();
 app.MapKnowledgeSearch();

@@ -182,6 +182,11 @@ public sealed class AnswerFiltersOnPostgres : AnswerFiltersTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class PiiAllowOnPostgres : PiiAllowTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
 public sealed class DegradationOnPostgres : DegradationTests
 {
     protected override Backend Backend => Backend.Postgres;

@@ -144,6 +144,7 @@
       suggested: h('textarea', { name: 'suggested_questions', rows: '3', value: (bot.suggested_questions || []).join('\n'), placeholder: 'How do I get started?\nWhat does it cost?' }),
       pii: P.checkbox('redact_pii', 'Redact personal data', 'E-mail addresses and phone numbers are masked in answers.', filters.redact_pii),
       blocked: h('textarea', { name: 'blocked_terms', rows: '2', value: (filters.blocked_terms || []).join('\n') }),
+      piiAllow: P.piiAllowField(bot),
       color: h('input', { type: 'color', name: 'color', value: widget.color || '#4f46e5' }),
       position: h('select', { name: 'position' },
         h('option', { value: 'right', selected: widget.position !== 'left' }, 'Bottom right'),
@@ -174,7 +175,7 @@
         system_prompt: f.system.value || null,
         welcome_message: f.welcome.value || null,
         suggested_questions: P.lines(f.suggested.value),
-        filters: { redact_pii: f.pii.querySelector('input').checked, blocked_terms: P.lines(f.blocked.value) },
+        filters: { redact_pii: f.pii.querySelector('input').checked, pii_allow: f.piiAllow.value(), blocked_terms: P.lines(f.blocked.value) },
         widget: { color: f.color.value, position: f.position.value, title: f.title.value || null, avatar_url: f.avatar.value || null }
       };
       var more = JSON.parse(advanced.value || '{}');
@@ -235,7 +236,7 @@
       h('div.settings-section',
         h('h2', 'Filters'),
         h('p.muted', 'Checked on every answer before it reaches the visitor.'),
-        h('div.stack', f.pii, P.field('Blocked terms', f.blocked, 'One per line. An answer containing one is withheld.'))),
+        h('div.stack', f.pii, f.piiAllow.node, P.field('Blocked terms', f.blocked, 'One per line. An answer containing one is withheld.'))),
       h('div.settings-section',
         h('h2', 'Widget appearance'),
         h('p.muted', 'How the chat bubble looks on your site.'),

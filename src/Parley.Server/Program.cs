@@ -49,6 +49,8 @@ app.MapOpenApi();
 app.MapMe();
 app.MapWorkspaces();
 app.MapBots();
+app.MapRefusedOrigins();
+app.MapContactDetails();
 app.MapSources();
 app.MapSourcePages();
 app.MapKnowledgeStatus();

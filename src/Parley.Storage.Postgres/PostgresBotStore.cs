@@ -65,6 +65,7 @@ internal sealed class PostgresBotStore(PostgresDatabase db) : IBotStore
                 DELETE FROM jobs WHERE bot_id = @id;
                 DELETE FROM sources WHERE bot_id = @id;
                 DELETE FROM feedback WHERE bot_id = @id;
+                DELETE FROM refused_origins WHERE bot_id = @id;
                 DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id);
                 DELETE FROM conversations WHERE bot_id = @id;
                 """, args, tx);

@@ -22,6 +22,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
         services.AddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
+        services.AddSingleton<IRefusedOriginStore, PostgresRefusedOriginStore>();
         services.AddSingleton<IIngestionStore, PostgresIngestionStore>();
         services.AddSingleton<ChunkStatistics>();
         services.AddSingleton<TermFrequencies>();

@@ -56,6 +56,7 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
             c.Execute("DELETE FROM jobs WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM sources WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM feedback WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM refused_origins WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM conversations WHERE bot_id = @id", args, tx);
             return c.Execute("DELETE FROM bots WHERE id = @id", args, tx) == 1;

@@ -17,6 +17,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<IRefusedOriginStore, SqliteRefusedOriginStore>();
         services.AddSingleton<IIngestionStore, SqliteIngestionStore>();
         return services;
     }

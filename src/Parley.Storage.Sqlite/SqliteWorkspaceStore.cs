@@ -6,6 +6,7 @@ namespace Parley.Storage.Sqlite;
 internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 {
     private const string SelectWorkspace = "SELECT id, name, credits_milli, trial_ends_at, created_at FROM workspaces";
+    private const string SelectKey = "SELECT id, workspace_id, name, prefix, key_hash, created_at, last_used_at FROM api_keys";
 
     public Task CreateAsync(Workspace workspace, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
@@ -72,12 +73,25 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 
     public Task CreateApiKeyAsync(ApiKey key, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
-            "INSERT INTO api_keys (id, workspace_id, prefix, key_hash, created_at) VALUES (@Id, @WorkspaceId, @Prefix, @Hash, @CreatedAt)",
-            new { key.Id, key.WorkspaceId, key.Prefix, key.Hash, CreatedAt = UnixTime.From(key.CreatedAt) }, tx), ct);
+            "INSERT INTO api_keys (id, workspace_id, name, prefix, key_hash, created_at) VALUES (@Id, @WorkspaceId, @Name, @Prefix, @Hash, @CreatedAt)",
+            new { key.Id, key.WorkspaceId, key.Name, key.Prefix, key.Hash, CreatedAt = UnixTime.From(key.CreatedAt) }, tx), ct);
 
     public Task<ApiKey?> FindApiKeyByHashAsync(string hash, CancellationToken ct = default) =>
         db.ReadAsync(c => c.QuerySingleOrDefault<KeyRow>(
-            "SELECT id, workspace_id, prefix, key_hash, created_at FROM api_keys WHERE key_hash = @hash", new { hash })?.ToApiKey(), ct);
+            $"{SelectKey} WHERE key_hash = @hash", new { hash })?.ToApiKey(), ct);
+
+    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string workspaceId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<ApiKey>>(c => c.Query<KeyRow>(
+            $"{SelectKey} WHERE workspace_id = @workspaceId ORDER BY created_at, id", new { workspaceId }).Select(r => r.ToApiKey()).ToList(), ct);
+
+    public Task<bool> DeleteApiKeyAsync(string workspaceId, string keyId, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "DELETE FROM api_keys WHERE id = @keyId AND workspace_id = @workspaceId", new { workspaceId, keyId }, tx) == 1, ct);
+
+    public Task RecordApiKeyUseAsync(string keyId, DateTimeOffset at, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => c.Execute(
+            "UPDATE api_keys SET last_used_at = @at WHERE id = @keyId AND (last_used_at IS NULL OR last_used_at < @at)",
+            new { keyId, at = UnixTime.From(at) }, tx), ct);
 
     private sealed class Row
     {
@@ -110,10 +124,12 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
     {
         public string Id { get; set; } = "";
         public string WorkspaceId { get; set; } = "";
+        public string? Name { get; set; }
         public string Prefix { get; set; } = "";
         public string KeyHash { get; set; } = "";
         public long CreatedAt { get; set; }
+        public long? LastUsedAt { get; set; }
 
-        public ApiKey ToApiKey() => new(Id, WorkspaceId, Prefix, KeyHash, UnixTime.To(CreatedAt));
+        public ApiKey ToApiKey() => new(Id, WorkspaceId, Name, Prefix, KeyHash, UnixTime.To(CreatedAt), UnixTime.To(LastUsedAt));
     }
 }

@@ -10,4 +10,7 @@ public sealed record FilterSettings(bool RedactPii, IReadOnlyList<string> Blocke
 
     /// <summary>Subjects, in a few words each ("medical advice"), that the bot must not talk about.</summary>
     public IReadOnlyList<string> BlockedTopics { get; init; } = [];
+
+    /// <summary>The bot's own e-mail addresses and phone numbers, which PII redaction leaves in answers.</summary>
+    public IReadOnlyList<string> PiiAllow { get; init; } = [];
 }

@@ -34,4 +34,13 @@ public interface IWorkspaceStore
     Task CreateApiKeyAsync(ApiKey key, CancellationToken ct = default);
 
     Task<ApiKey?> FindApiKeyByHashAsync(string hash, CancellationToken ct = default);
+
+    /// <summary>The workspace's keys, oldest first.</summary>
+    Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(string workspaceId, CancellationToken ct = default);
+
+    /// <summary>Deletes the key if it belongs to the workspace; false if there is no such key there.</summary>
+    Task<bool> DeleteApiKeyAsync(string workspaceId, string keyId, CancellationToken ct = default);
+
+    /// <summary>Records that the key was used at <paramref name="at"/>; a later time only, so racing servers never move it back.</summary>
+    Task RecordApiKeyUseAsync(string keyId, DateTimeOffset at, CancellationToken ct = default);
 }

@@ -7,13 +7,17 @@ using Parley.Server.Api;
 
 namespace Parley.Server.Auth;
 
-/// <summary><c>Authorization: Bearer &lt;key&gt;</c> with the admin key or a workspace API key.</summary>
+/// <summary>
+/// <c>Authorization: Bearer &lt;key&gt;</c> with the admin key or a workspace API key. A workspace key is looked up in
+/// the database on every request, never cached, so a revoked key is refused by every replica from the next request on.
+/// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdminKey adminKey,
-    IWorkspaceStore workspaces)
+    IWorkspaceStore workspaces,
+    ApiKeyUsage usage)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ParleyKey";
@@ -36,6 +40,7 @@ internal sealed class ApiKeyAuthenticationHandler(
         else if (await workspaces.FindApiKeyByHashAsync(KeyHash.Of(presented), Context.RequestAborted) is { } key)
         {
             claims = [new Claim(ParleyClaims.Role, ParleyClaims.WorkspaceRole), new Claim(ParleyClaims.WorkspaceIdClaim, key.WorkspaceId)];
+            await usage.RecordAsync(key);
         }
         else
         {

@@ -9,6 +9,7 @@ public static class AuthExtensions
     public static IServiceCollection AddParleyAuth(this IServiceCollection services)
     {
         services.AddSingleton<AdminKey>();
+        services.AddSingleton<ApiKeyUsage>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

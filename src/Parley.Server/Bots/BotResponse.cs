@@ -37,7 +37,7 @@ public sealed record BotResponse(
         bot.CitationsEnabled,
         bot.SystemPrompt,
         bot.WelcomeMessage,
-        new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms, bot.Filters.BlockedTopics, bot.Filters.Grounding.ToString().ToLowerInvariant()),
+        new FiltersResponse(bot.Filters.RedactPii, bot.Filters.BlockedTerms, bot.Filters.BlockedTopics, bot.Filters.Grounding.ToString().ToLowerInvariant(), bot.Filters.PiiAllow),
         bot.Embedding is { } embedding
             ? new EmbeddingResponse(embedding.Provider, embedding.BaseUrl?.ToString(), embedding.Model, embedding.ProtectedApiKey is not null)
             : null,
@@ -53,7 +53,7 @@ public sealed record BotResponse(
 
 public sealed record RateLimitResponse(int MaxMessages, int WindowSeconds);
 
-public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> BlockedTerms, IReadOnlyList<string> BlockedTopics, string Grounding);
+public sealed record FiltersResponse(bool RedactPii, IReadOnlyList<string> BlockedTerms, IReadOnlyList<string> BlockedTopics, string Grounding, IReadOnlyList<string> PiiAllow);
 
 /// <summary>The embedding setting as shown: the key itself is never returned, only whether one is set.</summary>
 public sealed record EmbeddingResponse(string Provider, string? BaseUrl, string? Model, bool ApiKeySet);

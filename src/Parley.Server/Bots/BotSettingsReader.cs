@@ -106,14 +106,15 @@ internal static class BotSettingsReader
         var filters = fields.Object("filters");
         if (filters is null)
             return current;
-        filters.RejectUnknown("redact_pii", "blocked_terms", "blocked_topics", "grounding");
-        filters.RejectNull("redact_pii", "blocked_terms", "blocked_topics", "grounding");
+        filters.RejectUnknown("redact_pii", "blocked_terms", "blocked_topics", "grounding", "pii_allow");
+        filters.RejectNull("redact_pii", "blocked_terms", "blocked_topics", "grounding", "pii_allow");
         return new FilterSettings(
             filters.Bool("redact_pii") ?? current.RedactPii,
             filters.StringList("blocked_terms", 500, 200) ?? current.BlockedTerms)
         {
             Grounding = Grounding(filters) ?? current.Grounding,
             BlockedTopics = filters.StringList("blocked_topics", 50, 200) ?? current.BlockedTopics,
+            PiiAllow = PiiAllowReader.Read(filters) ?? current.PiiAllow,
         };
     }
 

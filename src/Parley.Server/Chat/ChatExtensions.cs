@@ -19,6 +19,9 @@ public static class ChatExtensions
         services.AddOptions<RecaptchaOptions>().BindConfiguration(RecaptchaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<RecaptchaVerifier>();
 
+        services.AddSingleton<Bots.RefusedOrigins>();
+        services.AddHostedService<Bots.RefusedOriginsWorker>();
+        services.AddSingleton<OriginGuard>();
         services.AddSingleton<RecaptchaGuard>();
         services.AddSingleton<RateLimitGuard>();
         services.AddSingleton<ConversationGuard>();

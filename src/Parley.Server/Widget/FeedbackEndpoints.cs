@@ -23,7 +23,7 @@ public static class FeedbackEndpoints
     }
 
     private static async Task<Results<NoContent, ApiError>> SaveAsync(
-        HttpRequest request, BotCache bots, IConversationStore conversations, IFeedbackStore feedback, TimeProvider time, CancellationToken ct)
+        HttpRequest request, BotCache bots, OriginGuard origins, IConversationStore conversations, IFeedbackStore feedback, TimeProvider time, CancellationToken ct)
     {
         var (document, error) = await JsonBody.ReadObjectAsync(request, 4096, ct);
         if (error is not null)
@@ -50,7 +50,7 @@ public static class FeedbackEndpoints
         var (bot, _) = await bots.FindAsync(botId!, ct);
         if (bot is null)
             return ApiError.NotFound("bot_not_found", "No bot with this id.");
-        if ((BotAvailabilityGuard.Check(bot, ChatAudience.Public) ?? OriginGuard.Check(bot, request)) is { } refused)
+        if ((BotAvailabilityGuard.Check(bot, ChatAudience.Public) ?? origins.Check(bot, request)) is { } refused)
             return refused;
 
         // Another session's conversation is reported like a missing one, so ids cannot be probed.

@@ -36,14 +36,14 @@ public static class WidgetEndpoints
     /// widget can say so before the visitor types, and a page that may not use the bot learns nothing of it.
     /// </summary>
     private static async Task<Results<Ok<WidgetConfigResponse>, ApiError>> GetConfigAsync(
-        string botId, HttpRequest request, BotCache bots, TimeProvider time, CancellationToken ct)
+        string botId, HttpRequest request, BotCache bots, OriginGuard origins, TimeProvider time, CancellationToken ct)
     {
         var (bot, workspace) = await bots.FindAsync(botId, ct);
         if (bot is null || workspace is null)
             return ApiError.NotFound("bot_not_found", "No bot with this id.");
 
         var refused = BotAvailabilityGuard.Check(bot, ChatAudience.Public)
-            ?? OriginGuard.Check(bot, request)
+            ?? origins.Check(bot, request)
             ?? TrialGuard.Check(workspace, time.GetUtcNow());
         if (refused is not null)
             return refused;

@@ -440,6 +440,7 @@
 
   var config = null;
   var refusal = null;
+  var notAllowedHere = false;
   var busy = false;
 
   function scrollToEnd() {
@@ -886,10 +887,18 @@
 
   // ---- start -----------------------------------------------------------------------------------------
 
+  /**
+   * A site the bot's allowed domains do not include gets no widget at all, not a bubble that opens on a refusal:
+   * visitors there could never chat. The site's developer learns why from one console warning.
+   */
+  function warnNotAllowed() {
+    if (window.console && console.warn) {
+      console.warn('Parley chat widget: bot ' + botId + ' may not be used on ' + location.origin + ', so the widget is not shown. ' +
+        'To show it here, add "' + location.host + '" to the bot\'s allowed domains (the Playground\'s Embed tab lists refused sites, with an Allow button).');
+    }
+  }
+
   function start() {
-    document.body.appendChild(host);
-    applyConfig();
-    renderAll();
     fetch(apiBase + '/v1/public/bots/' + encodeURIComponent(botId) + '/widget')
       .then(function (response) {
         return response.json().catch(function () {
@@ -899,6 +908,7 @@
             config = body;
           } else {
             refusal = explainRefusal(response.status, body);
+            notAllowedHere = response.status === 403 && !!body && body.error === 'origin_not_allowed';
           }
         });
       })
@@ -906,6 +916,11 @@
         refusal = friendly.network;
       })
       .then(function () {
+        if (notAllowedHere) {
+          warnNotAllowed();
+          return;
+        }
+        document.body.appendChild(host);
         applyConfig();
         renderAll();
         host.setAttribute('data-state', refusal ? 'refused' : 'ready');

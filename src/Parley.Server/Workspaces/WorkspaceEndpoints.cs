@@ -21,7 +21,7 @@ public static class WorkspaceEndpoints
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPatch("/{id}", UpdateAsync).Accepts<WorkspaceRequest>("application/json");
-        group.MapPost("/{id}/api_keys", CreateApiKeyAsync);
+        group.MapApiKeys();
         return app;
     }
 
@@ -96,23 +96,9 @@ public static class WorkspaceEndpoints
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
 
-    private static async Task<Results<Created<ApiKeyResponse>, ApiError>> CreateApiKeyAsync(
-        string id, ClaimsPrincipal user, IWorkspaceStore store, TimeProvider time, CancellationToken ct)
-    {
-        if (await FindAsync(id, user, store, ct) is not { } workspace)
-            return NotFound();
-
-        var secret = KeyHash.NewSecret("parley_ws_");
-        var key = new ApiKey(Guid.CreateVersion7().ToString(), workspace.Id, secret[..14], KeyHash.Of(secret), time.GetUtcNow());
-        await store.CreateApiKeyAsync(key, ct);
-        return TypedResults.Created(
-            $"/v1/workspaces/{workspace.Id}/api_keys/{key.Id}",
-            new ApiKeyResponse(key.Id, key.WorkspaceId, secret, key.Prefix, key.CreatedAt));
-    }
-
     /// <summary>Another tenant's workspace is reported as missing, so keys cannot probe for ids.</summary>
-    private static async Task<Workspace?> FindAsync(string id, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct) =>
+    internal static async Task<Workspace?> FindAsync(string id, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct) =>
         user.CanManage(id) ? await store.GetAsync(id, ct) : null;
 
-    private static ApiError NotFound() => ApiError.NotFound("workspace_not_found", "No workspace with this id.");
+    internal static ApiError NotFound() => ApiError.NotFound("workspace_not_found", "No workspace with this id.");
 }

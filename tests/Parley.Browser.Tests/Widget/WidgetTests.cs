@@ -92,21 +92,26 @@ public sealed class WidgetTests : BrowserTest
     }
 
     [Fact]
-    public async Task The_widget_on_a_site_that_is_not_allowed_shows_the_refusal()
+    public async Task The_widget_on_a_site_that_is_not_allowed_draws_nothing_and_tells_the_sites_developer_why()
     {
         ExpectedConsoleErrors.Add("403");
-        var page = await OpenAsync(Site.Publish("/help.html", TestSite.ShopPage(WidgetSnippet(_botId)), host: "evil.test"));
-        var widget = await new WidgetOnPage(page).LoadedAsync();
-        await Expect(widget.Host).ToHaveAttributeAsync("data-state", "refused");
-        await widget.OpenAsync();
+        var page = await OpenAsync("about:blank");
+        var warnings = 0;
+        page.Console += (_, m) => warnings += m.Type == "warning" ? 1 : 0;
+        var url = Site.Publish("/help.html", TestSite.ShopPage(WidgetSnippet(_botId)), host: "evil.test");
+        var warning = await page.RunAndWaitForConsoleMessageAsync(() => page.GotoAsync(url), new()
+        {
+            Predicate = m => m.Type == "warning" && m.Text.StartsWith("Parley chat widget:", StringComparison.Ordinal),
+        });
+        var message = warning.Text;
 
-        await Expect(widget.Errors).ToHaveTextAsync("This assistant is not available on this website.");
-        await Expect(widget.Errors).ToHaveAttributeAsync("role", "alert");
-        await Expect(widget.Input).ToBeDisabledAsync();
-        // Nothing of the bot's settings reaches a page that may not use it.
-        await Expect(page.Locator("parley-chat .title")).ToHaveTextAsync("Chat");
-        await Expect(page.Locator("parley-chat .suggestions")).ToHaveCountAsync(0);
-        await ScreenshotAsync(page, "widget-04-refused-on-other-site");
+        // No bubble that would open on a refusal: nothing of the widget is on the page, and nothing of the bot's settings.
+        Assert.Contains($"http://evil.test:{Site.Port}", message, StringComparison.Ordinal);
+        Assert.Contains($"add \"evil.test:{Site.Port}\" to the bot's allowed domains", message, StringComparison.Ordinal);
+        await Expect(page.Locator("parley-chat")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("Acme support", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, warnings);
+        await ScreenshotAsync(page, "widget-04-nothing-on-other-site");
         AssertNoPageErrors();
     }
 

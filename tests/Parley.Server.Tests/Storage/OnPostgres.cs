@@ -28,12 +28,22 @@ public sealed class WorkspaceKeysOnPostgres : WorkspaceKeyTests
     protected override Backend Backend => Backend.Postgres;
 }
 
+public sealed class ApiKeyApiOnPostgres : ApiKeyApiTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
 public sealed class BotApiOnPostgres : BotApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 }
 
 public sealed class BotSettingsOnPostgres : BotSettingsTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class RefusedOriginsApiOnPostgres : RefusedOriginsApiTests
 {
     protected override Backend Backend => Backend.Postgres;
 }
@@ -184,6 +194,11 @@ public sealed class FailureReasonsOnPostgres : FailureReasonsTests
 }
 
 public sealed class AnswerFiltersOnPostgres : AnswerFiltersTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class PiiAllowOnPostgres : PiiAllowTests
 {
     protected override Backend Backend => Backend.Postgres;
 }

@@ -59,6 +59,50 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
     }
 
     [Fact]
+    public async Task A_workspace_key_revoked_through_one_replica_is_refused_by_the_other_on_its_very_next_request()
+    {
+        using var admin = replicas.A.Admin();
+        var workspaceId = await admin.CreateWorkspaceAsync();
+        var created = await admin.PostAsync($"/v1/workspaces/{workspaceId}/api_keys", new { name = "leaked" });
+        using var onB = replicas.B.NewHttpClient(created.GetProperty("key").GetString());
+        // B has just accepted the key, so anything B kept of it would now be fresh.
+        (await onB.GetReplyAsync($"/v1/workspaces/{workspaceId}")).AssertStatus(HttpStatusCode.OK);
+
+        (await admin.Http.DeleteReplyAsync($"/v1/workspaces/{workspaceId}/api_keys/{created.GetProperty("id").GetString()}"))
+            .AssertStatus(HttpStatusCode.NoContent);
+
+        (await onB.GetReplyAsync($"/v1/workspaces/{workspaceId}")).AssertError(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Sites_refused_on_both_replicas_are_counted_together()
+    {
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateBotAsync(new { allowed_domains = new[] { "shop.example" } });
+
+        foreach (var replica in new[] { replicas.A, replicas.B, replicas.B })
+        {
+            using var page = replica.NewHttpClient();
+            page.DefaultRequestHeaders.Add("Origin", "https://www.shop.example");
+            (await page.GetReplyAsync($"/v1/public/bots/{botId}/widget")).AssertError(HttpStatusCode.Forbidden, "origin_not_allowed");
+        }
+
+        // A's own refusal is there at once; B's arrive with B's next write of its counts, within ten seconds.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        long count;
+        do
+        {
+            var listed = (await admin.GetAsync($"/v1/bots/{botId}/refused_origins")).EnumerateArray().ToList();
+            count = listed.Count == 0 ? 0 : Assert.Single(listed).GetProperty("count").GetInt64();
+            if (count < 3)
+                await Task.Delay(500);
+        }
+        while (count < 3 && DateTime.UtcNow < until);
+
+        Assert.Equal(3, count);
+    }
+
+    [Fact]
     public async Task A_conversation_alternating_between_replicas_keeps_its_history()
     {
         using var admin = replicas.A.Admin();

@@ -11,6 +11,7 @@ namespace Parley.Server.Chat.Admission;
 /// </summary>
 public sealed class ChatGate(
     BotCache bots,
+    OriginGuard origins,
     RecaptchaGuard recaptcha,
     RateLimitGuard rateLimit,
     ConversationGuard conversations,
@@ -28,7 +29,7 @@ public sealed class ChatGate(
             return (null, ApiError.NotFound("bot_not_found", "No bot with this id."));
 
         var refused = BotAvailabilityGuard.Check(bot, audience)
-            ?? (audience == ChatAudience.Public ? OriginGuard.Check(bot, http.Request) : null)
+            ?? (audience == ChatAudience.Public ? origins.Check(bot, http.Request) : null)
             ?? TrialGuard.Check(workspace, time.GetUtcNow());
         if (refused is not null)
             return (null, refused);

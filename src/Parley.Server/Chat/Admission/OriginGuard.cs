@@ -7,11 +7,11 @@ namespace Parley.Server.Chat.Admission;
 /// <summary>
 /// Enforces a bot's allowed domains on the page a request comes from: its <c>Origin</c>, or failing that
 /// its <c>Referer</c>. A bot that lists domains refuses a request that names neither, and the opaque
-/// <c>null</c> origin of sandboxed frames and local files.
+/// <c>null</c> origin of sandboxed frames and local files. A refused site is counted for the owner to see.
 /// </summary>
-public static class OriginGuard
+public sealed class OriginGuard(RefusedOrigins refused)
 {
-    public static ApiError? Check(Bot bot, HttpRequest request)
+    public ApiError? Check(Bot bot, HttpRequest request)
     {
         if (bot.AllowedDomains.Count == 0)
             return null;
@@ -30,6 +30,7 @@ public static class OriginGuard
                 return null;
         }
 
+        refused.Record(bot.Id, url);
         return Refuse($"The origin {url.GetLeftPart(UriPartial.Authority)} is not one of this bot's allowed domains.");
     }
 

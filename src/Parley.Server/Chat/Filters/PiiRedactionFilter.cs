@@ -5,7 +5,8 @@ namespace Parley.Server.Chat.Filters;
 
 /// <summary>
 /// When the bot asks for it, masks e-mail addresses, phone numbers and payment card numbers (those
-/// that pass the Luhn check) that an answer would otherwise reveal.
+/// that pass the Luhn check) that an answer would otherwise reveal, except the bot's own contact details
+/// (<see cref="PiiAllowList"/>).
 /// </summary>
 public sealed partial class PiiRedactionFilter : IAnswerFilter
 {
@@ -17,11 +18,21 @@ public sealed partial class PiiRedactionFilter : IAnswerFilter
         if (!bot.Filters.RedactPii)
             return FilterOutcome.Keep(answer);
 
-        var redacted = Email().Replace(answer, "[email removed]");
-        redacted = Card().Replace(redacted, m => Luhn(m.Value) ? "[card number removed]" : m.Value);
-        redacted = Phone().Replace(redacted, m => m.Value.Count(char.IsDigit) >= 7 ? "[phone number removed]" : m.Value);
+        var allowed = new PiiAllowList(bot.Filters.PiiAllow);
+        var redacted = Email().Replace(answer, m => allowed.AllowsEmail(m.Value) ? m.Value : "[email removed]");
+        redacted = Card().Replace(redacted, m => Luhn(m.Value) && !allowed.AllowsNumber(m.Value) ? "[card number removed]" : m.Value);
+        redacted = Phone().Replace(redacted, m => m.Value.Count(char.IsDigit) >= 7 && !allowed.AllowsNumber(m.Value) ? "[phone number removed]" : m.Value);
         return redacted == answer ? FilterOutcome.Keep(answer) : new FilterOutcome(FilterVerdict.Replace, redacted);
     }
+
+    /// <summary>The e-mail addresses in a text, as redaction would find them.</summary>
+    public static IEnumerable<string> EmailsIn(string text) => Email().Matches(text).Select(m => m.Value);
+
+    /// <summary>The phone numbers in a text that redaction would mask (seven digits or more), card numbers aside.</summary>
+    public static IEnumerable<string> PhoneNumbersIn(string text) =>
+        Phone().Matches(Card().Replace(text, m => Luhn(m.Value) ? " " : m.Value))
+            .Select(m => m.Value)
+            .Where(v => v.Count(char.IsDigit) >= 7);
 
     private static bool Luhn(string number)
     {

@@ -19,7 +19,8 @@
     state.me = null;
     sessionStorage.removeItem(P.keyName);
     sessionStorage.removeItem(workspaceKey);
-    location.hash = '';
+    // Not location.hash = '': its hashchange would draw the sign-in again, without the message.
+    history.replaceState(null, '', location.pathname + location.search);
     signIn(message);
   };
 

@@ -1,0 +1,42 @@
+using Dapper;
+using Parley.Core.Bots;
+
+namespace Parley.Storage.Sqlite;
+
+internal sealed class SqliteRefusedOriginStore(SqliteDatabase db) : IRefusedOriginStore
+{
+    public Task AddAsync(IReadOnlyList<RefusedOrigin> counts, int keepEach, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            c.Execute(
+                """
+                INSERT INTO refused_origins (bot_id, origin, refusals, last_seen)
+                SELECT @BotId, @Origin, @Refusals, @LastSeen WHERE EXISTS (SELECT 1 FROM bots WHERE id = @BotId)
+                ON CONFLICT (bot_id, origin) DO UPDATE SET refusals = refusals + excluded.refusals, last_seen = MAX(last_seen, excluded.last_seen)
+                """,
+                counts.Select(r => new { r.BotId, r.Origin, r.Refusals, LastSeen = UnixTime.From(r.LastSeen) }), tx);
+            c.Execute(
+                """
+                DELETE FROM refused_origins WHERE bot_id = @botId
+                  AND origin NOT IN (SELECT origin FROM refused_origins WHERE bot_id = @botId ORDER BY refusals DESC, origin LIMIT @keepEach)
+                  AND origin NOT IN (SELECT origin FROM refused_origins WHERE bot_id = @botId ORDER BY last_seen DESC, origin LIMIT @keepEach)
+                """,
+                counts.Select(r => r.BotId).Distinct().Select(botId => new { botId, keepEach }), tx);
+        }, ct);
+
+    public Task<IReadOnlyList<RefusedOrigin>> ListAsync(string botId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<RefusedOrigin>>(c => c.Query<Row>(
+                "SELECT bot_id, origin, refusals, last_seen FROM refused_origins WHERE bot_id = @botId ORDER BY refusals DESC, last_seen DESC, origin",
+                new { botId })
+            .Select(r => r.ToRefusedOrigin()).ToList(), ct);
+
+    private sealed class Row
+    {
+        public string BotId { get; set; } = "";
+        public string Origin { get; set; } = "";
+        public long Refusals { get; set; }
+        public long LastSeen { get; set; }
+
+        public RefusedOrigin ToRefusedOrigin() => new(BotId, Origin, Refusals, UnixTime.To(LastSeen));
+    }
+}

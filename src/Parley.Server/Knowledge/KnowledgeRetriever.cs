@@ -62,7 +62,7 @@ public sealed class KnowledgeRetriever(
     {
         var alone = await SearchAsync(bot, question, earlier: null, limit, ct);
         var unknown = await UnknownNamesAsync(bot, question, ct);
-        if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous || NamesItsSubject(question) || FindsItsAnswer(bot, alone))
+        if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous || QuestionNames.NamesItsSubject(question) || FindsItsAnswer(bot, alone))
             return new TurnRetrieval(alone, null, unknown);
         var together = await SearchAsync(bot, question, previous.Content, limit, ct);
         // By meaning where both were compared by it: a relevance saturates at 1 for any good match, while closeness
@@ -225,33 +225,6 @@ public sealed class KnowledgeRetriever(
 
     private static Passage ToPassage(int number, StoredChunk chunk, double score) =>
         new(number, chunk.SourceId, chunk.SourceType, chunk.PageTitle, chunk.Url, chunk.Heading, chunk.Text, score);
-
-    /// <summary>
-    /// A question that names something of its own (a capitalised name inside the sentence, such as "PayPal" or
-    /// "Germany", or a file or identifier such as "/etc/default/grub") is about that thing, whatever was asked
-    /// before: it is read alone, and answered, or not, as itself.
-    /// </summary>
-    internal static bool NamesItsSubject(string question)
-    {
-        foreach (var sentence in question.Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 1; i < words.Length; i++)
-            {
-                var word = words[i].Trim('"', '\'', '(', ')', ',', ';', ':');
-                if (word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower))
-                    return true;
-                if (IsPathOrIdentifier(word))
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>A file path, file name or identifier: "/etc/default/grub", "sources.list", "max_messages".</summary>
-    private static bool IsPathOrIdentifier(string word) =>
-        word.Count(char.IsLetter) >= 2 && (word.Contains('/') || word.Contains('_') || (word.IndexOf('.') is > 0 and var dot && dot < word.Length - 1 && char.IsLetter(word[dot + 1])));
 
     /// <summary>The question's own words, and those an earlier question lends it at less weight.</summary>
     private static List<QueryTerm> WeightedTerms(string question, string? earlier, double lent)

@@ -40,4 +40,31 @@ internal static class QuestionNames
             return true;
         return !first && char.IsUpper(word[0]);
     }
+
+    /// <summary>
+    /// A question that names something of its own (a capitalised name inside the sentence, such as "PayPal" or
+    /// "Germany", or a file or identifier such as "/etc/default/grub") is about that thing, whatever was asked
+    /// before: it is read alone, and answered, or not, as itself.
+    /// </summary>
+    public static bool NamesItsSubject(string question)
+    {
+        foreach (var sentence in question.Split(['.', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i < words.Length; i++)
+            {
+                var word = words[i].Trim('"', '\'', '(', ')', ',', ';', ':');
+                if (word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).Any(char.IsLower))
+                    return true;
+                if (IsPathOrIdentifier(word))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A file path, file name or identifier: "/etc/default/grub", "sources.list", "max_messages".</summary>
+    private static bool IsPathOrIdentifier(string word) =>
+        word.Count(char.IsLetter) >= 2 && (word.Contains('/') || word.Contains('_') || (word.IndexOf('.') is > 0 and var dot && dot < word.Length - 1 && char.IsLetter(word[dot + 1])));
 }

@@ -101,7 +101,7 @@ public sealed class WidgetTests : BrowserTest
         var url = Site.Publish("/help.html", TestSite.ShopPage(WidgetSnippet(_botId)), host: "evil.test");
         var warning = await page.RunAndWaitForConsoleMessageAsync(() => page.GotoAsync(url), new()
         {
-            Predicate = m => m.Type == "warning" && m.Text.StartsWith("Parley chat widget:", StringComparison.Ordinal),
+            Predicate = m => m.Type == "warning" && m.Text.StartsWith("Parley: bot ", StringComparison.Ordinal),
         });
         var message = warning.Text;
 

@@ -112,6 +112,8 @@ public sealed class WidgetTests : BrowserTest
         Assert.DoesNotContain("Acme support", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Equal(1, warnings);
         await ScreenshotAsync(page, "widget-04-nothing-on-other-site");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, "widget-04-nothing-on-other-site-phone");
         AssertNoPageErrors();
     }
 

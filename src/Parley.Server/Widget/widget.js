@@ -893,7 +893,7 @@
    */
   function warnNotAllowed() {
     if (window.console && console.warn) {
-      console.warn('Parley chat widget: bot ' + botId + ' may not be used on ' + location.origin + ', so the widget is not shown. ' +
+      console.warn('Parley: bot ' + botId + ' may not be used on ' + location.origin + ', so no chat bubble is shown. ' +
         'To show it here, add "' + location.host + '" to the bot\'s allowed domains (the Playground\'s Embed tab lists refused sites, with an Allow button).');
     }
   }

@@ -101,7 +101,7 @@ public sealed class WidgetTests : BrowserTest
         var url = Site.Publish("/help.html", TestSite.ShopPage(WidgetSnippet(_botId)), host: "evil.test");
         var warning = await page.RunAndWaitForConsoleMessageAsync(() => page.GotoAsync(url), new()
         {
-            Predicate = m => m.Type == "warning" && m.Text.StartsWith("Parley chat widget:", StringComparison.Ordinal),
+            Predicate = m => m.Type == "warning" && m.Text.StartsWith("Parley: bot ", StringComparison.Ordinal),
         });
         var message = warning.Text;
 
@@ -112,6 +112,8 @@ public sealed class WidgetTests : BrowserTest
         Assert.DoesNotContain("Acme support", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.Equal(1, warnings);
         await ScreenshotAsync(page, "widget-04-nothing-on-other-site");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, "widget-04-nothing-on-other-site-phone");
         AssertNoPageErrors();
     }
 

@@ -113,6 +113,7 @@ public sealed class ChatTurnRunner(
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
             BindExtractiveHints(prompt, bot, found?.Earlier);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
+            // Only the model's answer call fails as the provider's (the follow-up rewrite catches its own); any other step's failure is Parley's.
             generating = true;
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
             generating = false;

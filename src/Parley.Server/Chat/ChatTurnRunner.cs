@@ -38,7 +38,6 @@ public sealed class ChatTurnRunner(
     ILogger<ChatTurnRunner> log)
 {
     private const int HistoryMessages = 12;
-    private const string Unavailable = "Service temporarily unavailable. Please try again later.";
 
     public async Task RunAsync(ChatAdmission admission, SseWriter sse)
     {
@@ -59,7 +58,7 @@ public sealed class ChatTurnRunner(
         {
             // Nothing is reserved or stored yet: the visitor is told to retry, and nothing is lost.
             log.LogError(e, "Taking the turn lock of conversation {ConversationId} failed.", admission.ConversationId);
-            await FailAsync(admission, sse, ProviderFailure.Internal(e), aborted);
+            await UnavailableEvent.SendAsync(admission, sse, ProviderFailure.Internal(e), aborted);
             return;
         }
 
@@ -76,7 +75,7 @@ public sealed class ChatTurnRunner(
         await using var held = await credits.TryReserveAsync(bot.WorkspaceId, cost, aborted);
         if (held is null)
         {
-            await CreditsExhaustedAsync(admission, cost, sse, aborted);
+            await UnavailableEvent.OutOfCreditsAsync(admission, cost, credits, sse, aborted);
             return;
         }
 
@@ -114,6 +113,7 @@ public sealed class ChatTurnRunner(
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
             BindExtractiveHints(prompt, bot, found);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
+            // Only the model's answer call fails as the provider's (the follow-up rewrite catches its own); any other step's failure is Parley's.
             generating = true;
             var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
             generating = false;
@@ -165,7 +165,7 @@ public sealed class ChatTurnRunner(
             {
                 TurnOutcome.Answered => sse.DoneAsync(reply.ConversationId, reply.Id, bot.CitationsEnabled ? citations : null, aborted),
                 TurnOutcome.Blocked => sse.ErrorAsync("content_filtered", BlockedMessage, aborted),
-                TurnOutcome.Failed => FailAsync(admission, sse, failure!, aborted),
+                TurnOutcome.Failed => UnavailableEvent.SendAsync(admission, sse, failure!, aborted),
                 _ => ValueTask.CompletedTask,
             });
         }
@@ -173,28 +173,6 @@ public sealed class ChatTurnRunner(
         {
             // The visitor left just as the answer ended; the turn is stored all the same.
         }
-    }
-
-    /// <summary>
-    /// Ends the stream with <c>service_unavailable</c>. A visitor on the public endpoint is told only that; the owner, on
-    /// the authenticated endpoint, is also told why, so they can fix it.
-    /// </summary>
-    private static ValueTask FailAsync(ChatAdmission admission, SseWriter sse, AnswerFailure failure, CancellationToken aborted) =>
-        admission.Audience == ChatAudience.ApiKey
-            ? sse.ErrorAsync("service_unavailable", Unavailable, aborted, failure.Reason, FailureDetail.For(failure, admission.ByAdmin))
-            : sse.ErrorAsync("service_unavailable", Unavailable, aborted);
-
-    private async Task CreditsExhaustedAsync(ChatAdmission admission, decimal cost, SseWriter sse, CancellationToken aborted)
-    {
-        if (admission.Audience != ChatAudience.ApiKey)
-        {
-            await sse.ErrorAsync("service_unavailable", Unavailable, aborted);
-            return;
-        }
-
-        var workspace = await credits.CurrentAsync(admission.Workspace.Id, aborted) ?? admission.Workspace;
-        await sse.ErrorAsync("service_unavailable", Unavailable, aborted,
-            AnswerFailure.CreditsExhausted, FailureDetail.CreditsExhausted(workspace, cost));
     }
 
     private const string BlockedMessage = "This answer was blocked by the bot's content filters.";

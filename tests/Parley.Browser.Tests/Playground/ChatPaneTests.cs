@@ -182,6 +182,38 @@ public sealed class ChatPaneTests : BrowserTest
         AssertNoPageErrors();
     }
 
+    [Fact]
+    public async Task A_bot_on_the_servers_unreachable_model_points_the_admin_to_the_servers_model_settings()
+    {
+        int closed;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closed = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        await using var app = await ParleyApp.StartAsync(a => a
+            .With("Parley:Model:Provider", "openai").With("Parley:Model:BaseUrl", $"http://127.0.0.1:{closed}/v1")
+            .With("Parley:Model:Model", "llama3.1:8b").With("Parley:Model:RetryDelayMs", "20").With("Parley:Embeddings:Provider", "none"));
+        using var admin = app.Admin();
+        var botId = await admin.CreateBotAsync(new { name = "Local model helper" });
+        var page = await SignInAsync(app, botId);
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Hello?");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).PressAsync("Enter");
+
+        var failure = page.Locator(".callout.error");
+        await Expect(failure).ToHaveAttributeAsync("data-reason", "provider_unreachable");
+        await Expect(failure.Locator(".why")).ToHaveTextAsync(
+            $"Could not reach the model provider at http://127.0.0.1:{closed}/v1: nothing accepts connections there (connection refused).");
+        await Expect(failure.Locator(".fix")).ToHaveTextAsync(
+            "This bot uses the server\u2019s model: check Parley:Model in the server\u2019s configuration, or give the bot a model of its own in its settings.");
+        await ScreenshotAsync(page, "owner-chat-server-model-unreachable-1280");
+        await ToPhoneAsync(page);
+        await ScreenshotAsync(page, "owner-chat-server-model-unreachable-390");
+        AssertNoPageErrors();
+    }
+
     /// <summary>The block stays inside its answer and the page inside the screen; what is longer scrolls in the block.</summary>
     private static async Task AssertWithinAnswerAsync(ILocator block, bool mustScroll)
     {

@@ -90,7 +90,8 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
             await c.ExecuteAsync(
                 """
                 INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
-                VALUES (@SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt)
+                SELECT @SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt
+                WHERE EXISTS (SELECT 1 FROM sources WHERE id = @SourceId) -- not for a source deleted while it syncs
                 ON CONFLICT (source_id, url) DO UPDATE SET
                     job_id = excluded.job_id, title = coalesce(excluded.title, page_visits.title), status = excluded.status,
                     reason = excluded.reason, fetched_at = excluded.fetched_at
@@ -106,6 +107,7 @@ internal sealed class PostgresIngestionStore(PostgresDatabase db, TimeProvider t
                 INSERT INTO page_visits (source_id, url, job_id, title, status, reason, fetched_at)
                 SELECT @SourceId, @Url, @JobId, @Title, @Status, @Reason, @FetchedAt
                 WHERE NOT EXISTS (SELECT 1 FROM frontier WHERE source_id = @SourceId AND url = @Url)
+                  AND EXISTS (SELECT 1 FROM sources WHERE id = @SourceId)
                 ON CONFLICT (source_id, url) DO UPDATE SET
                     job_id = excluded.job_id, status = excluded.status, reason = excluded.reason, fetched_at = excluded.fetched_at
                 WHERE page_visits.job_id <> excluded.job_id

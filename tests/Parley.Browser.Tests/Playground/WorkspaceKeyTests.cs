@@ -65,7 +65,7 @@ public sealed class WorkspaceKeyTests : BrowserTest
 
         // Workspaces & keys: no workspace to create, no credits or trial to set; what is left works.
         await page.GetByRole(AriaRole.Link, new() { Name = "Workspaces & keys" }).ClickAsync();
-        await Expect(page.GetByLabel("Name")).ToHaveValueAsync("Acme");
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("Acme");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create workspace" })).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("Credits")).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("Trial ends")).ToHaveCountAsync(0);
@@ -79,7 +79,7 @@ public sealed class WorkspaceKeyTests : BrowserTest
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the page should not scroll sideways on a phone");
         await page.SetViewportSizeAsync(1280, 860);
 
-        await page.GetByLabel("Name").FillAsync("Acme Shop");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Acme Shop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#toast")).ToContainTextAsync("Workspace saved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create API key" }).ClickAsync();

@@ -107,7 +107,7 @@
   }
 
   /**
-   * Marks each problem's control and writes its message under it; focuses the first. Clears earlier marks first,
+   * Marks each problem's control and writes its message under it; shows and focuses the first. Clears earlier marks first,
    * like P.showError, which shows a single API error the same way.
    */
   function showProblems(form, problems) {
@@ -120,7 +120,9 @@
       problem.control.insertAdjacentElement('afterend', note);
     });
     if (problems.length) {
-      problems[0].control.focus();
+      // Centred, not just into view: the form's sticky Save bar would hide a field focused at the bottom edge.
+      problems[0].control.scrollIntoView({ block: 'center' });
+      problems[0].control.focus({ preventScroll: true });
     }
   }
 

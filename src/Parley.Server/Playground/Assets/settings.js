@@ -73,7 +73,6 @@
       suggested: h('textarea', { name: 'suggested_questions', rows: '3', value: (bot.suggested_questions || []).join('\n'), placeholder: 'How do I get started?\nWhat does it cost?' }),
       pii: P.checkbox('redact_pii', 'Redact personal data', 'E-mail addresses, phone numbers and card numbers are masked in answers.', filters.redact_pii),
       blocked: h('textarea', { name: 'blocked_terms', rows: '2', value: (filters.blocked_terms || []).join('\n') }),
-      piiAllow: P.piiAllowField(bot),
       topics: h('textarea', { name: 'blocked_topics', rows: '2', value: (filters.blocked_topics || []).join('\n'), placeholder: 'politics\nmedical advice' }),
       grounding: h('select', { name: 'grounding' },
         [['off', 'Off: answers are not checked against your sources'],
@@ -89,6 +88,8 @@
       avatar: P.offerHttps(h('input', { type: 'url', name: 'avatar_url', value: widget.avatar_url || '', placeholder: 'https://example.com/avatar.png' }))
     };
     var model = P.modelForm(bot, function () { updateNotes(); });
+    // The contact details PII redaction leaves alone, when contacts.js (branch i12-keys) is there to edit them.
+    var piiAllow = P.piiAllowField ? P.piiAllowField(bot) : null;
 
     var extra = {};
     var storedKeys = [];
@@ -180,7 +181,6 @@
         suggested_questions: P.lines(f.suggested.value),
         filters: {
           redact_pii: f.pii.querySelector('input').checked,
-          pii_allow: f.piiAllow.value(),
           blocked_terms: P.lines(f.blocked.value),
           blocked_topics: P.lines(f.topics.value),
           grounding: f.grounding.value
@@ -188,6 +188,9 @@
         model: model.body(),
         widget: { color: f.color.value, position: f.position.value, title: f.title.value.trim() || null, avatar_url: f.avatar.value.trim() || null }
       };
+      if (piiAllow) {
+        settings.filters.pii_allow = piiAllow.value();
+      }
       var more = JSON.parse(advanced.value || '{}');
       if (!more || typeof more !== 'object' || Array.isArray(more)) {
         throw new Error('not an object');
@@ -272,7 +275,7 @@
       section('Model', 'What writes the answers: a language model, or the offline generator that quotes your sources.', model.node),
       section('Filters', 'Checked on every answer before it reaches the visitor.',
         f.pii,
-        f.piiAllow.node,
+        piiAllow && piiAllow.node,
         P.field('Blocked terms', f.blocked, 'One word or phrase per line. An answer containing one is withheld.'),
         P.field('Blocked topics', f.topics, 'One subject per line, in a few plain words. An answer about one is withheld.'),
         P.field('Grounding', f.grounding, 'Whether answers may say only what your sources support. The offline generator quotes them, so it always passes.')),

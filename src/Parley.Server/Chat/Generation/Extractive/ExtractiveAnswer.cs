@@ -87,8 +87,8 @@ public static class ExtractiveAnswer
 
     private static void Score(string question, string? earlier, List<QuotedPassage> sections, List<AnswerUnit> units)
     {
-        var own = QueryTerms.Extract(question).Select(QueryTerms.Stem).Distinct().ToList();
-        var lent = earlier is null ? [] : QueryTerms.Extract(earlier).Select(QueryTerms.Stem).Distinct().Except(own).ToList();
+        var own = AskedWords.Stems(question);
+        var lent = earlier is null ? [] : AskedWords.Stems(earlier).Except(own).ToList();
         if (own.Count + lent.Count == 0)
             return;
         // A word found in few units says more about which one answers than a word found in all of them; a word

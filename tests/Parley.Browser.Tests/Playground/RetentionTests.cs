@@ -48,6 +48,8 @@ public sealed class RetentionTests : BrowserTest
         await SaveAsync(page);
         Assert.Null(await RetentionAsync(workspaceId));
         await Expect(page.GetByLabel(Label)).ToHaveValueAsync("");
+        await Expect(page.Locator(".field-error")).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel(Label)).Not.ToHaveAttributeAsync("aria-invalid", "true");
         AssertNoPageErrors();
     }
 

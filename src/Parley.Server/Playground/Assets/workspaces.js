@@ -195,6 +195,7 @@
           }
           P.api.patch('/v1/workspaces/' + workspace.id, body).then(function (saved) {
             workspace = saved;
+            P.showError(form, null);
             P.toast('Workspace saved');
             onSaved(saved);
           }, function (error) {

@@ -66,6 +66,27 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
             await InsertAsync(c, tx, turn.Answer, turn.Usage);
         }, ct);
 
+    // SKIP LOCKED: servers sweeping at once each take different conversations, and one being saved is left for the next sweep.
+    public Task<DeletedConversations> DeleteInactiveAsync(string workspaceId, DateTimeOffset before, int limit, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) => await ConversationDeletion.DeleteAsync(c, tx, (await c.QueryAsync<string>(
+            """
+            SELECT c.id FROM conversations c JOIN bots b ON b.id = c.bot_id
+            WHERE b.workspace_id = @workspaceId AND c.updated_at < @before ORDER BY c.updated_at LIMIT @limit
+            FOR UPDATE OF c SKIP LOCKED
+            """,
+            new { workspaceId, before = UnixTime.From(before), limit }, tx)).ToList()), ct);
+
+    public Task<IReadOnlyList<string>> ListSessionConversationsAsync(string workspaceId, string sessionId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<string>>(async c => (await c.QueryAsync<string>(
+            """
+            SELECT c.id FROM conversations c JOIN bots b ON b.id = c.bot_id
+            WHERE c.session_id = @sessionId AND b.workspace_id = @workspaceId ORDER BY c.created_at, c.id
+            """,
+            new { workspaceId, sessionId })).ToList(), ct);
+
+    public Task<DeletedConversations> DeleteAsync(IReadOnlyList<string> conversationIds, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => ConversationDeletion.DeleteAsync(c, tx, conversationIds), ct);
+
     private static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Message m, TurnUsage usage) =>
         c.ExecuteAsync(
             """

@@ -5,12 +5,12 @@ namespace Parley.Storage.Postgres;
 
 internal sealed class PostgresWorkspaceStore(PostgresDatabase db) : IWorkspaceStore
 {
-    private const string SelectWorkspace = "SELECT id, name, credits_milli, trial_ends_at, created_at FROM workspaces";
+    private const string SelectWorkspace = "SELECT id, name, credits_milli, trial_ends_at, retention_days, created_at FROM workspaces";
     private const string SelectKey = "SELECT id, workspace_id, name, prefix, key_hash, created_at, last_used_at FROM api_keys";
 
     public Task CreateAsync(Workspace workspace, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(
-            "INSERT INTO workspaces (id, name, credits_milli, trial_ends_at, created_at) VALUES (@Id, @Name, @CreditsMilli, @TrialEndsAt, @CreatedAt)",
+            "INSERT INTO workspaces (id, name, credits_milli, trial_ends_at, retention_days, created_at) VALUES (@Id, @Name, @CreditsMilli, @TrialEndsAt, @RetentionDays, @CreatedAt)",
             Row.From(workspace), tx), ct);
 
     public Task<Workspace?> GetAsync(string id, CancellationToken ct = default) =>
@@ -22,7 +22,7 @@ internal sealed class PostgresWorkspaceStore(PostgresDatabase db) : IWorkspaceSt
 
     public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.ExecuteAsync(
-            "UPDATE workspaces SET name = @Name, credits_milli = @CreditsMilli, trial_ends_at = @TrialEndsAt WHERE id = @Id",
+            "UPDATE workspaces SET name = @Name, credits_milli = @CreditsMilli, trial_ends_at = @TrialEndsAt, retention_days = @RetentionDays WHERE id = @Id",
             Row.From(workspace), tx), ct);
 
     // One statement: PostgreSQL re-checks the condition on the locked row, so concurrent reservations on
@@ -95,6 +95,7 @@ internal sealed class PostgresWorkspaceStore(PostgresDatabase db) : IWorkspaceSt
         public string Name { get; set; } = "";
         public long CreditsMilli { get; set; }
         public long? TrialEndsAt { get; set; }
+        public int? RetentionDays { get; set; }
         public long CreatedAt { get; set; }
 
         public static Row From(Workspace w) => new()
@@ -103,11 +104,12 @@ internal sealed class PostgresWorkspaceStore(PostgresDatabase db) : IWorkspaceSt
             Name = w.Name,
             CreditsMilli = Credits.ToMilli(w.Credits),
             TrialEndsAt = UnixTime.From(w.TrialEndsAt),
+            RetentionDays = w.RetentionDays,
             CreatedAt = UnixTime.From(w.CreatedAt),
         };
 
         public Workspace ToWorkspace() =>
-            new(Id, Name, Credits.FromMilli(CreditsMilli), UnixTime.To(TrialEndsAt), UnixTime.To(CreatedAt));
+            new(Id, Name, Credits.FromMilli(CreditsMilli), UnixTime.To(TrialEndsAt), UnixTime.To(CreatedAt)) { RetentionDays = RetentionDays };
     }
 
     private sealed class KeyRow

@@ -64,6 +64,26 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
             Insert(c, tx, turn.Answer, turn.Usage);
         }, ct);
 
+    // The one writer runs each write alone, so the conversations chosen are exactly the ones deleted.
+    public Task<DeletedConversations> DeleteInactiveAsync(string workspaceId, DateTimeOffset before, int limit, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => ConversationDeletion.Delete(c, tx, c.Query<string>(
+            """
+            SELECT c.id FROM conversations c JOIN bots b ON b.id = c.bot_id
+            WHERE b.workspace_id = @workspaceId AND c.updated_at < @before ORDER BY c.updated_at LIMIT @limit
+            """,
+            new { workspaceId, before = UnixTime.From(before), limit }, tx).ToList()), ct);
+
+    public Task<IReadOnlyList<string>> ListSessionConversationsAsync(string workspaceId, string sessionId, CancellationToken ct = default) =>
+        db.ReadAsync<IReadOnlyList<string>>(c => c.Query<string>(
+            """
+            SELECT c.id FROM conversations c JOIN bots b ON b.id = c.bot_id
+            WHERE c.session_id = @sessionId AND b.workspace_id = @workspaceId ORDER BY c.created_at, c.id
+            """,
+            new { workspaceId, sessionId }).ToList(), ct);
+
+    public Task<DeletedConversations> DeleteAsync(IReadOnlyList<string> conversationIds, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) => ConversationDeletion.Delete(c, tx, conversationIds), ct);
+
     private static void Insert(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Message m, TurnUsage usage) =>
         c.Execute(
             """

@@ -5,12 +5,12 @@ namespace Parley.Storage.Sqlite;
 
 internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 {
-    private const string SelectWorkspace = "SELECT id, name, credits_milli, trial_ends_at, created_at FROM workspaces";
+    private const string SelectWorkspace = "SELECT id, name, credits_milli, trial_ends_at, retention_days, created_at FROM workspaces";
     private const string SelectKey = "SELECT id, workspace_id, name, prefix, key_hash, created_at, last_used_at FROM api_keys";
 
     public Task CreateAsync(Workspace workspace, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
-            "INSERT INTO workspaces (id, name, credits_milli, trial_ends_at, created_at) VALUES (@Id, @Name, @CreditsMilli, @TrialEndsAt, @CreatedAt)",
+            "INSERT INTO workspaces (id, name, credits_milli, trial_ends_at, retention_days, created_at) VALUES (@Id, @Name, @CreditsMilli, @TrialEndsAt, @RetentionDays, @CreatedAt)",
             Row.From(workspace), tx), ct);
 
     public Task<Workspace?> GetAsync(string id, CancellationToken ct = default) =>
@@ -22,7 +22,7 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
 
     public Task UpdateAsync(Workspace workspace, CancellationToken ct = default) =>
         db.WriteAsync((c, tx) => c.Execute(
-            "UPDATE workspaces SET name = @Name, credits_milli = @CreditsMilli, trial_ends_at = @TrialEndsAt WHERE id = @Id",
+            "UPDATE workspaces SET name = @Name, credits_milli = @CreditsMilli, trial_ends_at = @TrialEndsAt, retention_days = @RetentionDays WHERE id = @Id",
             Row.From(workspace), tx), ct);
 
     // The one writer runs each write alone, so the balance check, the deduction and the record are one step.
@@ -99,6 +99,7 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
         public string Name { get; set; } = "";
         public long CreditsMilli { get; set; }
         public long? TrialEndsAt { get; set; }
+        public long? RetentionDays { get; set; }
         public long CreatedAt { get; set; }
 
         public static Row From(Workspace w) => new()
@@ -107,11 +108,12 @@ internal sealed class SqliteWorkspaceStore(SqliteDatabase db) : IWorkspaceStore
             Name = w.Name,
             CreditsMilli = Credits.ToMilli(w.Credits),
             TrialEndsAt = UnixTime.From(w.TrialEndsAt),
+            RetentionDays = w.RetentionDays,
             CreatedAt = UnixTime.From(w.CreatedAt),
         };
 
         public Workspace ToWorkspace() =>
-            new(Id, Name, Credits.FromMilli(CreditsMilli), UnixTime.To(TrialEndsAt), UnixTime.To(CreatedAt));
+            new(Id, Name, Credits.FromMilli(CreditsMilli), UnixTime.To(TrialEndsAt), UnixTime.To(CreatedAt)) { RetentionDays = (int?)RetentionDays };
     }
 
     private sealed class Held

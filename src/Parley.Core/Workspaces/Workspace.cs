@@ -8,5 +8,14 @@ public sealed record Workspace(
     DateTimeOffset? TrialEndsAt,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>The longest retention a workspace may set: ten years.</summary>
+    public const int MaxRetentionDays = 3650;
+
+    /// <summary>
+    /// How many days a conversation is kept after its last message before it is deleted; null keeps conversations
+    /// until someone deletes them.
+    /// </summary>
+    public int? RetentionDays { get; init; }
+
     public bool TrialExpired(DateTimeOffset now) => TrialEndsAt is { } end && end <= now;
 }

@@ -6,6 +6,7 @@ using Parley.Server.Api;
 using Parley.Server.Auth;
 using Parley.Server.Bots;
 using Parley.Server.Credits;
+using Parley.Server.Privacy;
 
 namespace Parley.Server.Workspaces;
 
@@ -22,6 +23,7 @@ public static class WorkspaceEndpoints
         group.MapGet("/{id}", GetAsync);
         group.MapPatch("/{id}", UpdateAsync).Accepts<WorkspaceRequest>("application/json");
         group.MapApiKeys();
+        group.MapVisitorErasure();
         return app;
     }
 
@@ -34,14 +36,18 @@ public static class WorkspaceEndpoints
         using var _ = document;
 
         var fields = new JsonFields(document!.RootElement);
-        fields.RejectUnknown("name", "credits", "trial_ends_at");
+        fields.RejectUnknown("name", "credits", "trial_ends_at", "retention_days");
         var name = fields.String("name", MaxName, required: true);
         var amount = fields.Decimal("credits", 0, 1_000_000_000) ?? credits.Value.NewWorkspace;
         var trialEndsAt = fields.Timestamp("trial_ends_at");
+        var retentionDays = RetentionDays(fields);
         if (fields.Error is { } invalid)
             return invalid;
 
-        var workspace = new Workspace(Guid.CreateVersion7().ToString(), name!.Trim(), amount, trialEndsAt, time.GetUtcNow());
+        var workspace = new Workspace(Guid.CreateVersion7().ToString(), name!.Trim(), amount, trialEndsAt, time.GetUtcNow())
+        {
+            RetentionDays = retentionDays,
+        };
         await store.CreateAsync(workspace, ct);
         return TypedResults.Created($"/v1/workspaces/{workspace.Id}", WorkspaceResponse.From(workspace));
     }
@@ -58,7 +64,10 @@ public static class WorkspaceEndpoints
             ? TypedResults.Ok(WorkspaceResponse.From(workspace))
             : NotFound();
 
-    /// <summary>A workspace key may rename its workspace; credits and the trial are the operator's to set.</summary>
+    /// <summary>
+    /// A workspace key may rename its workspace and choose how long its conversations are kept; credits and the
+    /// trial are the operator's to set.
+    /// </summary>
     private static async Task<Results<Ok<WorkspaceResponse>, ApiError>> UpdateAsync(
         string id, HttpRequest request, ClaimsPrincipal user, IWorkspaceStore store, BotCache cache, CancellationToken ct)
     {
@@ -71,7 +80,7 @@ public static class WorkspaceEndpoints
         using var _ = document;
 
         var fields = new JsonFields(document!.RootElement);
-        fields.RejectUnknown("name", "credits", "trial_ends_at");
+        fields.RejectUnknown("name", "credits", "trial_ends_at", "retention_days");
         if (!user.IsAdmin() && (fields.Has("credits") || fields.Has("trial_ends_at")))
             return ApiError.Forbidden("forbidden", "Only the admin key may change credits or the trial end.");
         if (fields.IsNull("name"))
@@ -82,6 +91,7 @@ public static class WorkspaceEndpoints
         var name = fields.String("name", MaxName);
         var amount = fields.Decimal("credits", 0, 1_000_000_000);
         var trialEndsAt = fields.Timestamp("trial_ends_at");
+        var retentionDays = RetentionDays(fields);
         if (fields.Error is { } invalid)
             return invalid;
 
@@ -90,11 +100,15 @@ public static class WorkspaceEndpoints
             Name = name?.Trim() ?? workspace.Name,
             Credits = amount ?? workspace.Credits,
             TrialEndsAt = fields.Has("trial_ends_at") ? trialEndsAt : workspace.TrialEndsAt,
+            RetentionDays = fields.Has("retention_days") ? retentionDays : workspace.RetentionDays,
         };
         await store.UpdateAsync(workspace, ct);
         await cache.ForgetAllAsync();
         return TypedResults.Ok(WorkspaceResponse.From(workspace));
     }
+
+    /// <summary>Whole days from 1 to ten years; null (or leaving it out) keeps conversations until they are deleted.</summary>
+    private static int? RetentionDays(JsonFields fields) => fields.Int("retention_days", 1, Workspace.MaxRetentionDays);
 
     /// <summary>Another tenant's workspace is reported as missing, so keys cannot probe for ids.</summary>
     internal static async Task<Workspace?> FindAsync(string id, ClaimsPrincipal user, IWorkspaceStore store, CancellationToken ct) =>

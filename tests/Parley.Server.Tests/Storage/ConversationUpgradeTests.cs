@@ -30,7 +30,10 @@ public sealed class ConversationUpgradeTests
             {
                 await connection.OpenAsync();
                 await using var downgrade = connection.CreateCommand();
+                // Later migrations are undone first, as they would replay too.
                 downgrade.CommandText = $"""
+                    DROP INDEX conversations_by_session;
+                    ALTER TABLE workspaces DROP COLUMN retention_days;
                     ALTER TABLE conversations DROP COLUMN channel;
                     ALTER TABLE conversations DROP COLUMN title;
                     ALTER TABLE messages DROP COLUMN failure;

@@ -9,6 +9,7 @@ using Parley.Server.Tests.Infrastructure;
 using Parley.Server.Tests.Infrastructure.Services;
 using Parley.Server.Tests.Knowledge;
 using Parley.Server.Tests.Knowledge.Ingestion;
+using Parley.Server.Tests.Privacy;
 using Parley.Server.Tests.Widget;
 using Parley.Server.Tests.Workspaces;
 
@@ -321,4 +322,20 @@ public sealed class RetrievalDeterminismWithInMemoryIndexOnPostgres : RetrievalD
 public sealed class UnknownNamesOnPostgres : UnknownNamesTests
 {
     protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class RetentionOnPostgres : RetentionTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+public sealed class RetentionSettingOnPostgres : RetentionSettingTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}
+
+/// <summary>Erasure waits on turn locks; in the scale-out configuration they are Redis's.</summary>
+public sealed class VisitorErasureOnPostgresAndRedis : VisitorErasureTests
+{
+    protected override Backend Backend => Backend.PostgresAndRedis;
 }

@@ -1,7 +1,7 @@
 /*
  * Workspaces and their API keys. Creating workspaces and setting credits or a trial is the admin key's
- * job; a workspace key may rename its own workspace and list, create and revoke its keys, and sees its credits and
- * trial without the controls it cannot use.
+ * job; a workspace key may rename its own workspace, choose how long its conversations are kept, and list, create
+ * and revoke its keys, and sees its credits and trial without the controls it cannot use.
  */
 (function () {
   'use strict';
@@ -139,8 +139,37 @@
       create);
   }
 
+  function retentionText(days) {
+    return days === null || days === undefined ? '' : String(days);
+  }
+
+  var RETENTION_HELP = 'Enter a whole number of days from 1 to 3650, or leave it empty to keep conversations.';
+
+  /** How long conversations are kept, in the owner's words; empty keeps them. */
+  function retentionField(retention) {
+    return P.field('Delete conversations after (days)', retention,
+      'Empty: keep them. Counted from each conversation\u2019s last message; its messages and votes go with it.');
+  }
+
+  /** The days typed, null when empty, or undefined when they are not 1 to 3650 whole days. */
+  function retentionDays(retention) {
+    var text = retention.value.trim();
+    if (retention.validity.badInput) {
+      return undefined;
+    }
+    if (!text) {
+      return null;
+    }
+    var days = Number(text);
+    return Number.isInteger(days) && days >= 1 && days <= 3650 ? days : undefined;
+  }
+
   function editor(workspace, onSaved) {
     var name = h('input', { type: 'text', name: 'name', value: workspace.name, required: true });
+    var retention = h('input', {
+      type: 'number', name: 'retention_days', min: '1', max: '3650', step: '1', placeholder: 'Never', inputmode: 'numeric',
+      value: retentionText(workspace.retention_days)
+    });
     var credits = h('input', { type: 'number', name: 'credits', min: '0', step: 'any', value: workspace.credits });
     var trial = h('input', { type: 'datetime-local', name: 'trial_ends_at', value: toLocalInput(workspace.trial_ends_at) });
     var message = h('div');
@@ -149,7 +178,15 @@
       on: {
         submit: function (event) {
           event.preventDefault();
+          var days = retentionDays(retention);
+          if (days === undefined) {
+            P.showError(form, { field: 'retention_days', message: RETENTION_HELP }, message);
+            return;
+          }
           var body = { name: name.value };
+          if (days !== (workspace.retention_days === undefined ? null : workspace.retention_days)) {
+            body.retention_days = days;
+          }
           if (String(credits.value) !== String(workspace.credits)) {
             body.credits = Number(credits.value);
           }
@@ -158,10 +195,11 @@
           }
           P.api.patch('/v1/workspaces/' + workspace.id, body).then(function (saved) {
             workspace = saved;
+            P.showError(form, null);
             P.toast('Workspace saved');
             onSaved(saved);
           }, function (error) {
-            P.showError(form, error, message);
+            P.showError(form, error.field === 'retention_days' ? { field: error.field, message: RETENTION_HELP } : error, message);
           });
         }
       }
@@ -172,6 +210,7 @@
         P.field('Credits', credits, 'Admin key only.'),
         P.field('Trial ends', trial, 'Admin key only. Empty: no trial.'))
       : h('div.stack', P.field('Name', name), balance(workspace)),
+    h('div.grid.two', retentionField(retention)),
     message,
     h('div.row.end', h('button.button.primary', { type: 'submit' }, 'Save')));
     return h('div.card.stack',

@@ -65,7 +65,7 @@
           }
         ],
         series: [
-          { value: '{YYYY}-{MM}-{DD}' },
+          { label: 'Day', value: '{YYYY}-{MM}-{DD}' },
           { label: 'Conversations', stroke: colors.conversations, width: 2, points: { size: 5, fill: colors.conversations } },
           { label: 'Visitor messages', stroke: colors.messages, fill: 'rgba(79, 70, 229, .22)', width: 1, paths: bars, points: { show: false } }
         ]
@@ -80,12 +80,13 @@
       requestAnimationFrame(draw);
     }
 
-    var table = h('table.sr-only',
+    // In a box of its own: a table ignores the 1 px width .sr-only gives it, and would widen a phone's page.
+    var table = h('div.sr-only', h('table',
       h('caption', 'Conversations and visitor messages per day (UTC)'),
       h('thead', h('tr', h('th', 'Day'), h('th', 'Conversations'), h('th', 'Visitor messages'))),
       h('tbody', perDay.map(function (d) {
         return h('tr', h('td', d.date), h('td', String(d.conversations)), h('td', String(d.visitor_messages)));
-      })));
+      }))));
 
     return {
       node: h('div', node, table),

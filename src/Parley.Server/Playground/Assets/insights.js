@@ -72,8 +72,9 @@
         type: 'button',
         'data-days': String(n),
         'aria-pressed': String(n === days),
+        'aria-label': 'Last ' + n + ' days',
         on: { click: function () { choose(n); } }
-      }, 'Last ' + n + ' days');
+      }, n + ' days');
     }));
     var csv = h('a.button.small.csv-link', {
       href: base + '/questions.csv' + rangeQuery(range),

@@ -31,6 +31,11 @@
       perDay.map(function (d) { return d.visitor_messages; })
     ];
     var plot = null;
+
+    function value(series) {
+      var sum = data[series].reduce(function (a, b) { return a + b; }, 0);
+      return function (u, v) { return (v == null ? sum : v).toLocaleString(); };
+    }
     var observer = null;
 
     function draw() {
@@ -50,7 +55,8 @@
         cursor: { drag: { x: false, y: false }, points: { size: 7 } },
         legend: { live: true },
         scales: {
-          x: { time: true },
+          // Half a day of room at each end, so the first and last days' bars are whole.
+          x: { time: true, range: function (u, min, max) { return [min - 43200, max + 43200]; } },
           // Counts: from zero, and at least up to 1 so an all-zero range still has an axis.
           y: { range: function (u, min, max) { return [0, Math.max(1, Math.ceil(max * 1.15))]; } }
         },
@@ -64,10 +70,11 @@
             size: 44
           }
         ],
+        // Away from the chart the legend reads the whole range; over a day, that day.
         series: [
-          { label: 'Day', value: '{YYYY}-{MM}-{DD}' },
-          { label: 'Conversations', stroke: colors.conversations, width: 2, points: { size: 5, fill: colors.conversations } },
-          { label: 'Visitor messages', stroke: colors.messages, fill: 'rgba(79, 70, 229, .22)', width: 1, paths: bars, points: { show: false } }
+          { label: 'Day', value: function (u, ts) { return ts == null ? 'all ' + perDay.length + ' days' : new Date(ts * 1000).toISOString().slice(0, 10); } },
+          { label: 'Conversations', stroke: colors.conversations, width: 2, points: { size: 5, fill: colors.conversations }, value: value(1) },
+          { label: 'Visitor messages', stroke: colors.messages, fill: 'rgba(79, 70, 229, .22)', width: 1, paths: bars, points: { show: false }, value: value(2) }
         ]
       }, data, node);
     }

@@ -63,6 +63,7 @@
     var stopped = false;
     var loading = 0;
 
+    var rangeMessage = h('div.range-message');
     var fromInput = h('input', { type: 'date', name: 'from', value: range.from });
     var toInput = h('input', { type: 'date', name: 'to', value: range.to });
     fromInput.id = P.id('from');
@@ -89,10 +90,30 @@
     },
     presetButtons,
     h('span.range-dates',
-      h('label', { for: fromInput.id }, 'From'), fromInput,
-      h('label', { for: toInput.id }, 'To'), toInput),
-    csv);
+      h('span.range-date', h('label', { for: fromInput.id }, 'From'), fromInput),
+      h('span.range-date', h('label', { for: toInput.id }, 'To'), toInput)),
+    csv,
+    rangeMessage);
     var body = h('div.insights-body', { 'aria-live': 'polite' });
+
+    /** A range the server refused: the date it names is marked, and why is said under the whole form. */
+    function rangeError(error) {
+      [fromInput, toInput].forEach(function (input) {
+        input.classList.remove('invalid');
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-describedby');
+      });
+      P.clear(rangeMessage);
+      if (!error) {
+        return;
+      }
+      var input = error.field === 'to' ? toInput : fromInput;
+      var note = h('span.field-error', { id: P.id('range-error'), role: 'alert', text: error.message });
+      input.classList.add('invalid');
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', note.id);
+      rangeMessage.appendChild(note);
+    }
 
     function pressed() {
       Array.prototype.forEach.call(presetButtons.children, function (button) {
@@ -145,7 +166,7 @@
     function load() {
       var ticket = ++loading;
       csv.href = base + '/questions.csv' + rangeQuery(range);
-      P.showError(rangeForm, null);
+      rangeError(null);
       body.setAttribute('aria-busy', 'true');
       P.api.get(base + rangeQuery(range)).then(function (insights) {
         if (stopped || ticket !== loading) {
@@ -162,7 +183,7 @@
         }
         body.removeAttribute('aria-busy');
         if (error.field === 'from' || error.field === 'to') {
-          P.showError(rangeForm, error);
+          rangeError(error);
           return;
         }
         destroyChart();

@@ -46,6 +46,7 @@ public sealed class InsightsTabTests : BrowserTest
         await Expect(top.Locator(".share")).ToContainTextAsync("% answered");
         await top.Locator("summary").ClickAsync();
         await Expect(top.Locator(".examples li").First).ToBeVisibleAsync();
+        await Expect(top.GetByRole(AriaRole.Button, new() { Name = "Write the answer" })).ToBeVisibleAsync();
         await ScreenshotAsync(page, "insights-1280", fullPage: true);
 
         // The CSV of the range, with the key the page holds.

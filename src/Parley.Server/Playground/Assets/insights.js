@@ -242,11 +242,21 @@
               h('span.question-stats',
                 h('span.count', { 'data-count': String(group.count) }, group.count + (group.count === 1 ? ' time' : ' times')),
                 h('span.share', bar, h('span', percent(share) + ' answered')))),
-            h('div.examples',
-              h('p.small.muted', 'Asked as:'),
-              h('ul', (group.examples || []).map(function (example) { return h('li', { text: example }); })))));
+            examples(group)));
       })));
       return card;
+    }
+
+    /** A top question opened: how visitors worded it, and a better answer to write even for one the bot answered. */
+    function examples(group) {
+      var write = writeAnswer({ question: group.question }, function () {}, true);
+      return h('div.examples',
+        h('div.examples-head',
+          h('div',
+            h('p.small.muted', 'Asked as:'),
+            h('ul', (group.examples || []).map(function (example) { return h('li', { text: example }); }))),
+          write.controls),
+        write.slot);
     }
 
     function unanswered(items) {
@@ -259,22 +269,18 @@
       return card;
     }
 
-    function unansweredRow(item) {
+    /**
+     * The "Write the answer" button of a question (quiet: not the page's main action), its status and the slot the
+     * panel opens in; once saved, the button gives way to "Answer saved" and the row (onSaved) is marked.
+     */
+    function writeAnswer(item, onSaved, quiet) {
       var slot = h('div.answer-slot');
-      var action = h('button.button.small.primary', {
+      var status = h('span.answer-status');
+      var action = h('button.button.small' + (quiet ? '' : '.primary'), {
         type: 'button',
         'aria-expanded': 'false',
         on: { click: function () { open(); } }
       }, 'Write the answer');
-      var status = h('span.answer-status');
-      var row = h('li', { 'data-group-id': item.group_id, 'data-reason': item.reason },
-        h('div.unanswered-head',
-          h('div.unanswered-main',
-            h('span.question-text', { text: item.question }),
-            h('span.reason', { text: reasons[item.reason] || item.reason }),
-            h('span.small.muted', P.formatDate(item.asked_at) + (item.count > 1 ? ' · asked ' + item.count + ' times' : ''))),
-          h('div.unanswered-action', status, action)),
-        slot);
 
       function open() {
         if (slot.firstChild) {
@@ -294,10 +300,23 @@
       function saved() {
         P.clear(slot);
         action.remove();
-        row.classList.add('answered');
         status.appendChild(h('span.pill.ok', { role: 'status' }, 'Answer saved'));
+        onSaved();
       }
 
+      return { slot: slot, controls: h('div.unanswered-action', status, action) };
+    }
+
+    function unansweredRow(item) {
+      var write = writeAnswer(item, function () { row.classList.add('answered'); });
+      var row = h('li', { 'data-group-id': item.group_id, 'data-reason': item.reason },
+        h('div.unanswered-head',
+          h('div.unanswered-main',
+            h('span.question-text', { text: item.question }),
+            h('span.reason', { text: reasons[item.reason] || item.reason }),
+            h('span.small.muted', P.formatDate(item.asked_at) + (item.count > 1 ? ' · asked ' + item.count + ' times' : ''))),
+          write.controls),
+        write.slot);
       return row;
     }
 

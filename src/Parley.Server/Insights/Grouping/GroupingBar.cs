@@ -13,8 +13,8 @@ public static class GroupingBar
     public const string Words = "words";
 
     public const double MiniLm = 0.5;
-    public const double ArcticXs = 0.8;
-    public const double ByWords = 0.5;
+    public const double ArcticXs = 0.88;
+    public const double ByWords = 0.15;
 
     /// <summary>
     /// The bar for a model by its id. A remote model keeps MiniLM's, as every other similarity bar of Parley does for a

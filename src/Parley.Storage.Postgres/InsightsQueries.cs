@@ -1,11 +1,12 @@
 namespace Parley.Storage.Postgres;
 
-/// <summary>The insights reads, in SQL both backends run unchanged (the SQLite backend keeps the same text).</summary>
+/// <summary>The insights reads.</summary>
 internal static class InsightsQueries
 {
     /// <summary>
     /// A bot's visitor questions in a range with their answers: each question's answer is the next message of its
-    /// conversation (turns of one conversation are stored one after another). An answer stored before outcomes were
+    /// conversation (turns of one conversation are stored one after another; question numbers of concurrent turns may
+    /// interleave, so the answer is found by a window over each conversation). An answer stored before outcomes were
     /// kept is read by what is stored. Conversations quiet since before the range are not read at all.
     /// </summary>
     public static string Questions(bool withText) =>
@@ -32,7 +33,7 @@ internal static class InsightsQueries
         LEFT JOIN feedback f ON f.message_id = t.answer_id AND t.next_role = 'Assistant'
         LEFT JOIN question_group_members g ON g.message_id = t.id
         WHERE t.role = 'User' AND t.created_at < @until
-        ORDER BY t.created_at, t.id
+        {(withText ? "ORDER BY t.created_at, t.id" : "")}
         """;
 
     public const string ConversationStarts =

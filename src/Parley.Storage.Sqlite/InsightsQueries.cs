@@ -1,38 +1,32 @@
 namespace Parley.Storage.Sqlite;
 
-/// <summary>The insights reads, in SQL both backends run unchanged.</summary>
+/// <summary>The insights reads.</summary>
 internal static class InsightsQueries
 {
     /// <summary>
-    /// A bot's visitor questions in a range with their answers: each question's answer is the next message of its
-    /// conversation (turns of one conversation are stored one after another). An answer stored before outcomes were
-    /// kept is read by what is stored. Conversations quiet since before the range are not read at all.
+    /// A bot's visitor questions in a range with their answers. A turn's question and answer are inserted one after the
+    /// other in one transaction by SQLite's single writer, so the answer's row number is the question's plus one: a
+    /// lookup by primary key, which costs about half of pairing them by a window over each conversation (the
+    /// PostgreSQL backend, whose numbers may interleave, pairs them so). An answer stored before outcomes were kept is
+    /// read by what is stored. Conversations quiet since before the range are not read at all.
     /// </summary>
     public static string Questions(bool withText) =>
         $"""
-        WITH turns AS (
-            SELECT m.id, m.conversation_id, m.role, m.created_at{(withText ? ", m.content" : "")},
-                   LEAD(m.role) OVER w AS next_role,
-                   LEAD(m.id) OVER w AS answer_id,
-                   LEAD(CASE WHEN m.outcome IS NOT NULL THEN m.outcome
-                             WHEN m.failure IS NOT NULL THEN 'failed'
-                             WHEN m.interrupted THEN 'interrupted'
-                             ELSE 'answered' END) OVER w AS outcome,
-                   LEAD(m.credits_milli) OVER w AS credits_milli
-            FROM conversations c JOIN messages m ON m.conversation_id = c.id
-            WHERE c.bot_id = @botId AND c.channel = 'public' AND c.updated_at >= @from AND c.created_at < @until
-              AND m.created_at >= @from
-            WINDOW w AS (PARTITION BY m.conversation_id ORDER BY m.seq)
-        )
-        SELECT t.id AS message_id, t.conversation_id, t.created_at,
-               CASE WHEN t.next_role = 'Assistant' THEN t.outcome END AS outcome,
-               CASE WHEN t.next_role = 'Assistant' THEN t.credits_milli ELSE 0 END AS credits_milli,
-               f.rating, g.group_id{(withText ? ", t.content AS text" : "")}
-        FROM turns t
-        LEFT JOIN feedback f ON f.message_id = t.answer_id AND t.next_role = 'Assistant'
-        LEFT JOIN question_group_members g ON g.message_id = t.id
-        WHERE t.role = 'User' AND t.created_at < @until
-        ORDER BY t.created_at, t.id
+        SELECT q.id AS message_id, q.conversation_id, q.created_at{(withText ? ", q.content AS text" : "")},
+               CASE WHEN a.id IS NULL THEN NULL
+                    WHEN a.outcome IS NOT NULL THEN a.outcome
+                    WHEN a.failure IS NOT NULL THEN 'failed'
+                    WHEN a.interrupted THEN 'interrupted'
+                    ELSE 'answered' END AS outcome,
+               coalesce(a.credits_milli, 0) AS credits_milli, f.rating, g.group_id
+        FROM conversations c
+        JOIN messages q ON q.conversation_id = c.id
+        LEFT JOIN messages a ON a.seq = q.seq + 1 AND a.conversation_id = q.conversation_id AND a.role = 'Assistant'
+        LEFT JOIN feedback f ON f.message_id = a.id
+        LEFT JOIN question_group_members g ON g.message_id = q.id
+        WHERE c.bot_id = @botId AND c.channel = 'public' AND c.updated_at >= @from AND c.created_at < @until
+          AND q.role = 'User' AND q.created_at >= @from AND q.created_at < @until
+        {(withText ? "ORDER BY q.seq" : "")}
         """;
 
     public const string ConversationStarts =

@@ -23,7 +23,12 @@ public sealed class QuestionGroupingWorker(
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // Now and then a pass looks at every question again: one left out of its group later (its group's first question
+    // was erased with its conversation) is grouped again then.
+    private static readonly TimeSpan FullPass = TimeSpan.FromMinutes(10);
+
     private long _seen;
+    private long _lastFullPass = Environment.TickCount64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,8 +54,8 @@ public sealed class QuestionGroupingWorker(
     /// <summary>Groups every question not yet in a group; a bot whose model cannot be reached now is retried on the next pass.</summary>
     internal async Task PassAsync(CancellationToken ct)
     {
-        if (await ForgetChangedModelsAsync(ct))
-            _seen = 0;
+        if (await ForgetChangedModelsAsync(ct) || Environment.TickCount64 - _lastFullPass > FullPass.TotalMilliseconds)
+            (_seen, _lastFullPass) = (0, Environment.TickCount64);
 
         var after = Math.Max(0, _seen - LookBack);
         long? retryFrom = null;

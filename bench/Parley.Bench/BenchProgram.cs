@@ -43,6 +43,12 @@ internal static class BenchProgram
             case "calibrate":
                 await Calibration.SimilarityCalibration.RunAsync(Console.Out);
                 return 0;
+            case "insights":
+                await InsightsBenchmark.RunAsync(options, Console.Out);
+                return 0;
+            case "grouping":
+                await Calibration.GroupingCalibration.RunAsync(Console.Out);
+                return 0;
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;

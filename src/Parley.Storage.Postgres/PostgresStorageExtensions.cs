@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
+using Parley.Core.Insights;
 using Parley.Core.Knowledge;
 using Parley.Core.Workspaces;
 
@@ -22,6 +23,8 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
         services.AddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
+        services.AddSingleton<IInsightsStore, PostgresInsightsStore>();
+        services.AddSingleton<IQuestionGroupStore, PostgresQuestionGroupStore>();
         services.AddSingleton<IRefusedOriginStore, PostgresRefusedOriginStore>();
         services.AddSingleton<IIngestionStore, PostgresIngestionStore>();
         services.AddSingleton<ChunkStatistics>();

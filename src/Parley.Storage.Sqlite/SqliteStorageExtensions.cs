@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
+using Parley.Core.Insights;
 using Parley.Core.Knowledge;
 using Parley.Core.Workspaces;
 
@@ -17,6 +18,8 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.AddSingleton<IInsightsStore, SqliteInsightsStore>();
+        services.AddSingleton<IQuestionGroupStore, SqliteQuestionGroupStore>();
         services.AddSingleton<IRefusedOriginStore, SqliteRefusedOriginStore>();
         services.AddSingleton<IIngestionStore, SqliteIngestionStore>();
         return services;

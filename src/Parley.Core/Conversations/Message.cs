@@ -14,4 +14,7 @@ public sealed record Message(
 
     /// <summary>Why an answer failed (it is then also <see cref="Interrupted"/>); null for every other message.</summary>
     public AnswerFailure? Failure { get; init; }
+
+    /// <summary>How an answer went (see <see cref="MessageOutcome"/>); null for a visitor's message and for answers stored before outcomes were.</summary>
+    public string? Outcome { get; init; }
 }

@@ -86,6 +86,7 @@ public sealed class ChatTurnRunner(
         var declined = false;
         var generating = false;
         AnswerFailure? failure = null;
+        var foundKnowledge = false;
         TurnOutcome outcome;
         try
         {
@@ -111,6 +112,7 @@ public sealed class ChatTurnRunner(
             var gate = new BlockedTermsGate(bot);
             var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
             var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
+            foundKnowledge = prompt.Passages.Count > 0;
             BindExtractiveHints(prompt, bot, found);
             var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
             // Only the model's answer call fails as the provider's (the follow-up rewrite catches its own); any other step's failure is Parley's.
@@ -148,6 +150,7 @@ public sealed class ChatTurnRunner(
             Citations = outcome == TurnOutcome.Answered ? citations : [],
             Interrupted = outcome is TurnOutcome.Interrupted or TurnOutcome.Failed,
             Failure = failure,
+            Outcome = AnswerOutcome.Of(outcome, declined, foundKnowledge, shown),
         };
         // A declined answer tells the visitor nothing they asked for, so it costs nothing either.
         var charged = outcome == TurnOutcome.Answered && !declined ? price.Charge(usage.InputTokens, usage.OutputTokens, cost) : 0;

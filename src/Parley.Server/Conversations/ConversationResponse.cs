@@ -42,12 +42,19 @@ public sealed record MessageResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>How an answer went (see <see cref="MessageOutcome"/>); absent on a visitor's message.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Outcome { get; init; }
+
     public static MessageResponse From(Message m, Feedback? vote = null, bool admin = false) =>
         new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
             m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null,
             vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down",
             m.Failure is { } f ? new FailureResponse(f.Reason, FailureDetail.For(f, admin)) : null,
-            m.CreatedAt);
+            m.CreatedAt)
+        {
+            Outcome = m.Role == MessageRole.Assistant ? MessageOutcome.Of(m) : null,
+        };
 }
 
 /// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>

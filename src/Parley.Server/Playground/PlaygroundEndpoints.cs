@@ -24,6 +24,9 @@ public static class PlaygroundEndpoints
         group.MapGet("/", (HttpContext http) => Assets.Value["index.html"].Serve(http, Policy));
         group.MapGet("/{file}", (string file, HttpContext http) =>
             file != "index.html" && Assets.Value.TryGetValue(file, out var asset) ? asset.Serve(http) : Results.NotFound());
+        // A vendored library keeps its own folder, beside its licence (vendor/uplot/uPlot.iife.min.js).
+        group.MapGet("/vendor/{library}/{file}", (string library, string file, HttpContext http) =>
+            Assets.Value.TryGetValue($"vendor/{library}/{file}", out var asset) ? asset.Serve(http) : Results.NotFound());
         return app;
     }
 
@@ -38,6 +41,7 @@ public static class PlaygroundEndpoints
         ".css" => "text/css; charset=utf-8",
         ".js" => "text/javascript; charset=utf-8",
         ".svg" => "image/svg+xml",
+        "" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     };
 }

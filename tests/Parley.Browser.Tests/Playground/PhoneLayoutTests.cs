@@ -10,7 +10,7 @@ public sealed class PhoneLayoutTests : BrowserTest
 {
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
-    private static readonly string[] Tabs = ["Chat", "Knowledge", "Settings", "Embed"];
+    private static readonly string[] Tabs = ["Chat", "Knowledge", "Insights", "Settings", "Embed"];
 
     protected override void Configure(ParleyApp app) => app.With("Parley:Embeddings:Provider", "none");
 

@@ -37,6 +37,9 @@ public sealed class ConversationUpgradeTests
                     ALTER TABLE conversations DROP COLUMN channel;
                     ALTER TABLE conversations DROP COLUMN title;
                     ALTER TABLE messages DROP COLUMN failure;
+                    ALTER TABLE messages DROP COLUMN outcome;
+                    DROP TABLE question_group_members;
+                    DROP TABLE question_groups;
                     PRAGMA user_version = {ChannelsVersion - 1};
                     """;
                 await downgrade.ExecuteNonQueryAsync();

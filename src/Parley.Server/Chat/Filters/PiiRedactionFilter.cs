@@ -13,7 +13,7 @@ public sealed partial class PiiRedactionFilter : IAnswerFilter
     public ValueTask<FilterOutcome> ApplyAsync(FilterContext context, string answer, CancellationToken ct) =>
         ValueTask.FromResult(Redact(context.Bot, answer));
 
-    private static FilterOutcome Redact(Bot bot, string answer)
+    internal static FilterOutcome Redact(Bot bot, string answer)
     {
         if (!bot.Filters.RedactPii)
             return FilterOutcome.Keep(answer);

@@ -1,7 +1,7 @@
 /*
  * The Playground's shell: sign-in, the sidebar (workspace, bots, screens) and the hash routes
- *   #/bots/{id}/{chat|knowledge|settings|embed}, #/new-bot, #/conversations, #/workspaces.
- * Each screen is drawn by its own file (bots.js, knowledge.js, chat.js, conversations.js, embed.js, workspaces.js).
+ *   #/bots/{id}/{chat|knowledge|insights|settings|embed}, #/new-bot, #/conversations, #/workspaces.
+ * Each screen is drawn by its own file (bots.js, knowledge.js, chat.js, insights.js, conversations.js, embed.js, workspaces.js).
  */
 (function () {
   'use strict';

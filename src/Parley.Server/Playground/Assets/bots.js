@@ -1,5 +1,5 @@
 /*
- * A bot's page (its header and tabs) and the new-bot form. The Settings tab is settings.js.
+ * A bot's page (its header and tabs) and the new-bot form. The Settings tab is settings.js, Insights insights.js.
  */
 (function () {
   'use strict';
@@ -11,6 +11,7 @@
   var tabs = [
     ['chat', 'Chat'],
     ['knowledge', 'Knowledge'],
+    ['insights', 'Insights'],
     ['settings', 'Settings'],
     ['embed', 'Embed']
   ];

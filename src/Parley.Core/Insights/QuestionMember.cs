@@ -1,0 +1,4 @@
+namespace Parley.Core.Insights;
+
+/// <summary>A question put in a group.</summary>
+public sealed record QuestionMember(string MessageId, string GroupId);

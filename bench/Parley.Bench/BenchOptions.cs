@@ -98,6 +98,7 @@ internal sealed record BenchOptions
                Parley.Bench backends --postgres CONNECTION [--redis CONFIGURATION]
                                               chat turns/s on SQLite, PostgreSQL with 1 and 2 replicas
                Parley.Bench calibrate         cosine levels of each local embedding model on related and unrelated pairs
+               Parley.Bench qa-threshold      saved answers given and missed per qa_match_threshold, per local model and by words
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)

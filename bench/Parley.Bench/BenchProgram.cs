@@ -43,6 +43,9 @@ internal static class BenchProgram
             case "calibrate":
                 await Calibration.SimilarityCalibration.RunAsync(Console.Out);
                 return 0;
+            case "qa-threshold":
+                await Calibration.SavedAnswerThreshold.RunAsync(Console.Out);
+                return 0;
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;

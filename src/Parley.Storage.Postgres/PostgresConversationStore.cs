@@ -32,7 +32,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         db.ReadAsync<IReadOnlyList<Message>>(async c => (await c.QueryAsync<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, saved_answer_source_id, created_at
                     FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit) AS latest
                 ORDER BY seq
@@ -69,8 +69,8 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
     private static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Message m, TurnUsage usage) =>
         c.ExecuteAsync(
             """
-            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at)
-            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @CreatedAt)
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, saved_answer_source_id, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @SavedAnswerSourceId, @CreatedAt)
             """,
             new
             {
@@ -84,6 +84,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
                 usage.OutputTokens,
                 CreditsMilli = Credits.ToMilli(usage.Credits),
                 Failure = m.Failure is null ? null : JsonSerializer.Serialize(m.Failure, StorageJson.Options),
+                m.SavedAnswerSourceId,
                 CreatedAt = UnixTime.From(m.CreatedAt),
             },
             tx);
@@ -118,6 +119,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         public int OutputTokens { get; set; }
         public long CreditsMilli { get; set; }
         public string? Failure { get; set; }
+        public string? SavedAnswerSourceId { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -133,6 +135,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
                 ? new TurnUsage(InputTokens, OutputTokens, Credits.FromMilli(CreditsMilli))
                 : null,
             Failure = Failure is null ? null : JsonSerializer.Deserialize<AnswerFailure>(Failure, StorageJson.Options),
+            SavedAnswerSourceId = SavedAnswerSourceId,
         };
     }
 }

@@ -54,6 +54,7 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
             c.Execute("DELETE FROM frontier WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM page_visits WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM jobs WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM saved_questions WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM sources WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM feedback WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM refused_origins WHERE bot_id = @id", args, tx);

@@ -31,7 +31,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         db.ReadAsync<IReadOnlyList<Message>>(c => c.Query<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at FROM messages
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, saved_answer_source_id, created_at FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit)
                 ORDER BY seq
                 """,
@@ -67,8 +67,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
     private static void Insert(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Message m, TurnUsage usage) =>
         c.Execute(
             """
-            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, created_at)
-            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @CreatedAt)
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, saved_answer_source_id, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @SavedAnswerSourceId, @CreatedAt)
             """,
             new
             {
@@ -82,6 +82,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
                 usage.OutputTokens,
                 CreditsMilli = Credits.ToMilli(usage.Credits),
                 Failure = m.Failure is null ? null : JsonSerializer.Serialize(m.Failure, StorageJson.Options),
+                m.SavedAnswerSourceId,
                 CreatedAt = UnixTime.From(m.CreatedAt),
             },
             tx);
@@ -116,6 +117,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         public long OutputTokens { get; set; }
         public long CreditsMilli { get; set; }
         public string? Failure { get; set; }
+        public string? SavedAnswerSourceId { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -131,6 +133,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
                 ? new TurnUsage((int)InputTokens, (int)OutputTokens, Credits.FromMilli(CreditsMilli))
                 : null,
             Failure = Failure is null ? null : JsonSerializer.Deserialize<AnswerFailure>(Failure, StorageJson.Options),
+            SavedAnswerSourceId = SavedAnswerSourceId,
         };
     }
 }

@@ -14,4 +14,7 @@ public sealed record Message(
 
     /// <summary>Why an answer failed (it is then also <see cref="Interrupted"/>); null for every other message.</summary>
     public AnswerFailure? Failure { get; init; }
+
+    /// <summary>The Q&amp;A source whose answer this message gives verbatim (a saved answer); null for every other message.</summary>
+    public string? SavedAnswerSourceId { get; init; }
 }

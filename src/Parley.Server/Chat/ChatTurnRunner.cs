@@ -3,12 +3,15 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Parley.Core.Bots;
 using Parley.Core.Conversations;
+using Parley.Core.Knowledge;
 using Parley.Server.Chat.Admission;
+using Parley.Server.Chat.Declining;
 using Parley.Server.Chat.Failures;
 using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Generation.Extractive;
 using Parley.Server.Chat.Providers;
+using Parley.Server.Chat.SavedAnswers;
 using Parley.Server.Chat.Locking;
 using Parley.Server.Chat.Streaming;
 using Parley.Server.Chat.WebSearch;
@@ -19,8 +22,9 @@ using Parley.Server.Knowledge.Embeddings;
 namespace Parley.Server.Chat;
 
 /// <summary>
-/// One admitted message becomes an answer: reserve credits, retrieve, generate (streaming each piece),
-/// filter, store the turn, settle credits, and end with exactly one <c>done</c> or <c>error</c>.
+/// One admitted message becomes an answer: reserve credits; give a saved answer (<see cref="SavedAnswerStep"/>) when the
+/// question asks a Q&amp;A source's question again, else retrieve, generate (streaming each piece) and filter, or decline
+/// (<see cref="DeclineStep"/>); then store the turn, settle credits, and end with exactly one <c>done</c> or <c>error</c>.
 /// </summary>
 public sealed class ChatTurnRunner(
     KnowledgeRetriever retriever,
@@ -28,6 +32,9 @@ public sealed class ChatTurnRunner(
     WebSearchFallback webSearch,
     ChunkEmbedder embedder,
     AnswerFilterChain filters,
+    SavedAnswerFinder savedAnswers,
+    SavedAnswerStep savedAnswer,
+    ISavedAnswerStore savedAnswerStore,
     IConversationStore conversations,
     CreditPrice price,
     CreditReservations credits,
@@ -80,54 +87,16 @@ public sealed class ChatTurnRunner(
         }
 
         var question = NewMessage(admission, MessageRole.User, request.Message);
-        var answer = new StringBuilder();
-        IReadOnlyList<Citation> citations = [];
-        var usage = new UsageMeter();
-        var declined = false;
-        var generating = false;
+        var draft = new TurnDraft();
         AnswerFailure? failure = null;
         TurnOutcome outcome;
         try
         {
             await sse.StatusRetrievingAsync(aborted);
-            var history = admission.Conversation is { } existing
-                ? await conversations.GetMessagesAsync(existing.Id, HistoryMessages, aborted)
-                : [];
-            var (query, context) = await StandaloneQueryAsync(model, history, request.Message, usage, aborted);
-            var found = await RetrieveAsync(admission, query, context, sse, aborted);
-            var passages = found?.Passages;
-            if (passages is not null)
-                passages = await webSearch.SupplementAsync(bot, query, passages, sse, aborted);
-
-            await sse.StatusGeneratingAsync(aborted);
-            if (passages is null && bot.WhenKnowledgeUnavailable == KnowledgeFallback.Decline)
-            {
-                declined = true;
-                answer.Append(DeclinedMessage);
-                await sse.ContentAsync(DeclinedMessage, aborted);
-            }
-
-            passages ??= [];
-            var gate = new BlockedTermsGate(bot);
-            var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
-            var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
-            BindExtractiveHints(prompt, bot, found);
-            var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
-            // Only the model's answer call fails as the provider's (the follow-up rewrite catches its own); any other step's failure is Parley's.
-            generating = true;
-            var cited = declined ? null : await GenerateAsync(model, prompt, answer, markers, gate, usage, sse, aborted);
-            generating = false;
-            citations = declined ? [] : Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
-
-            var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "")
-                : declined ? FilterOutcome.Keep(DeclinedMessage)
-                : await filters.ApplyAsync(new FilterContext(bot, request.Message, prompt.Passages, Quoted: model.Client is ExtractiveChatClient), answer.ToString(), aborted);
-            outcome = filtered.Verdict == FilterVerdict.Block ? TurnOutcome.Blocked : TurnOutcome.Answered;
-            if (filtered.Verdict == FilterVerdict.Replace)
-            {
-                answer.Clear().Append(filtered.Text);
-                await sse.ReplaceAsync(filtered.Text, aborted);
-            }
+            var saved = await savedAnswers.FindAsync(bot, request.Message, aborted);
+            outcome = saved.Match is { } match
+                ? await savedAnswer.AnswerAsync(bot, request.Message, match, draft, sse, aborted)
+                : await AnswerFromKnowledgeAsync(admission, model, saved.Asked, draft, sse, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -137,33 +106,40 @@ public sealed class ChatTurnRunner(
         {
             log.LogError(e, "Generating an answer for bot {BotId} failed.", bot.Id);
             outcome = TurnOutcome.Failed;
-            failure = generating && !model.Choice.IsExtractive
-                ? ProviderFailure.Classify(e, model.Choice, bot.Model is null, answer.Length > 0, modelOptions.Value.TimeoutSeconds)
+            failure = draft.Generating && !model.Choice.IsExtractive
+                ? ProviderFailure.Classify(e, model.Choice, bot.Model is null, draft.Text.Length > 0, modelOptions.Value.TimeoutSeconds)
                 : ProviderFailure.Internal(e);
         }
 
-        var shown = outcome == TurnOutcome.Blocked ? BlockedMessage : answer.ToString();
-        var reply = NewMessage(admission, MessageRole.Assistant, shown) with
+        var answered = outcome == TurnOutcome.Answered;
+        var reply = NewMessage(admission, MessageRole.Assistant, outcome == TurnOutcome.Blocked ? BlockedMessage : draft.Text.ToString()) with
         {
-            Citations = outcome == TurnOutcome.Answered ? citations : [],
+            Citations = answered ? draft.Citations : [],
             Interrupted = outcome is TurnOutcome.Interrupted or TurnOutcome.Failed,
             Failure = failure,
+            SavedAnswerSourceId = answered ? draft.SavedAnswerSourceId : null,
         };
-        // A declined answer tells the visitor nothing they asked for, so it costs nothing either.
-        var charged = outcome == TurnOutcome.Answered && !declined ? price.Charge(usage.InputTokens, usage.OutputTokens, cost) : 0;
+        var charged = !answered ? 0 : draft.Pricing switch
+        {
+            TurnPricing.Tokens => price.Charge(draft.Usage.InputTokens, draft.Usage.OutputTokens, cost),
+            TurnPricing.PerMessage => price.Charge(0, 0, cost),
+            _ => 0,
+        };
 
         // The visitor may be gone: storing the turn and settling credits must not be cancelled with the request.
         await conversations.SaveTurnAsync(
             new Turn(ConversationOf(admission, question), question, reply,
-                new TurnUsage(usage.InputTokens, usage.OutputTokens, charged)),
+                new TurnUsage(draft.Usage.InputTokens, draft.Usage.OutputTokens, charged)),
             CancellationToken.None);
         await held.SettleAsync(charged);
+        if (reply.SavedAnswerSourceId is { } sourceId)
+            await CountHitAsync(bot, sourceId, reply.CreatedAt);
 
         try
         {
             await (outcome switch
             {
-                TurnOutcome.Answered => sse.DoneAsync(reply.ConversationId, reply.Id, bot.CitationsEnabled ? citations : null, aborted),
+                TurnOutcome.Answered => sse.DoneAsync(reply.ConversationId, reply.Id, bot.CitationsEnabled ? reply.Citations : null, aborted),
                 TurnOutcome.Blocked => sse.ErrorAsync("content_filtered", BlockedMessage, aborted),
                 TurnOutcome.Failed => UnavailableEvent.SendAsync(admission, sse, failure!, aborted),
                 _ => ValueTask.CompletedTask,
@@ -175,8 +151,64 @@ public sealed class ChatTurnRunner(
         }
     }
 
+    /// <summary>
+    /// The usual path: retrieve (for a follow-up, with the question rewritten to stand alone), then generate from the
+    /// passages found, streaming, then filter; or decline when the knowledge could not be searched and the bot says so.
+    /// </summary>
+    private async Task<TurnOutcome> AnswerFromKnowledgeAsync(
+        ChatAdmission admission, BotModel model, EmbeddedQuestion? asked, TurnDraft draft, SseWriter sse, CancellationToken aborted)
+    {
+        var (request, bot) = (admission.Request, admission.Bot);
+        var history = admission.Conversation is { } existing
+            ? await conversations.GetMessagesAsync(existing.Id, HistoryMessages, aborted)
+            : [];
+        var (query, context) = await StandaloneQueryAsync(model, history, request.Message, draft.Usage, aborted);
+        var found = await RetrieveAsync(admission, query, context, asked, sse, aborted);
+        var passages = found?.Passages;
+        if (passages is not null)
+            passages = await webSearch.SupplementAsync(bot, query, passages, sse, aborted);
+
+        await sse.StatusGeneratingAsync(aborted);
+        if (DeclineStep.Applies(bot, passages))
+            return await DeclineStep.AnswerAsync(draft, sse, aborted);
+
+        passages ??= [];
+        var gate = new BlockedTermsGate(bot);
+        var budget = model.Choice.IsExtractive ? null : PromptBudget.For(model.Choice);
+        var prompt = PromptBuilder.Build(bot, passages, history, request.Message, budget);
+        BindExtractiveHints(prompt, bot, found);
+        var markers = new CitationMarkers(prompt.Passages.Select(p => p.Number).ToList(), bot.CitationsEnabled);
+        // Only the model's answer call fails as the provider's (the follow-up rewrite catches its own); any other step's failure is Parley's.
+        draft.Generating = true;
+        var cited = await GenerateAsync(model, prompt, draft.Text, markers, gate, draft.Usage, sse, aborted);
+        draft.Generating = false;
+        draft.Citations = Cite(prompt.Passages, markers.Used.Count > 0 || !model.Choice.IsExtractive ? markers.Used : cited);
+
+        var filtered = gate.Blocked ? new FilterOutcome(FilterVerdict.Block, "")
+            : await filters.ApplyAsync(new FilterContext(bot, request.Message, prompt.Passages, Quoted: model.Client is ExtractiveChatClient), draft.Text.ToString(), aborted);
+        if (filtered.Verdict == FilterVerdict.Replace)
+        {
+            draft.Text.Clear().Append(filtered.Text);
+            await sse.ReplaceAsync(filtered.Text, aborted);
+        }
+
+        return filtered.Verdict == FilterVerdict.Block ? TurnOutcome.Blocked : TurnOutcome.Answered;
+    }
+
+    /// <summary>Counts the saved answer given; a count that cannot be written is logged, and the visitor's answer stands.</summary>
+    private async Task CountHitAsync(Bot bot, string sourceId, DateTimeOffset at)
+    {
+        try
+        {
+            await savedAnswerStore.RecordHitAsync(bot.Id, sourceId, at, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Counting a saved answer of Q&A source {SourceId} failed.", sourceId);
+        }
+    }
+
     private const string BlockedMessage = "This answer was blocked by the bot's content filters.";
-    private const string DeclinedMessage = "I can't look this up right now. Please try again in a moment.";
 
     /// <summary>
     /// The question retrieval searches for: a follow-up rewritten to stand alone by the bot's model, with no
@@ -203,13 +235,13 @@ public sealed class ChatTurnRunner(
 
     /// <summary>The passages for the question, or null when the knowledge could not be searched in time.</summary>
     private async Task<TurnRetrieval?> RetrieveAsync(
-        ChatAdmission admission, string query, IReadOnlyList<Message> context, SseWriter sse, CancellationToken aborted)
+        ChatAdmission admission, string query, IReadOnlyList<Message> context, EmbeddedQuestion? asked, SseWriter sse, CancellationToken aborted)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         budget.CancelAfter(retrieval.Value.TimeoutMs);
         try
         {
-            return await retriever.RetrieveTurnAsync(admission.Bot, query, context, budget.Token);
+            return await retriever.RetrieveTurnAsync(admission.Bot, query, context, budget.Token, embedded: asked);
         }
         catch (Exception e) when (!aborted.IsCancellationRequested)
         {

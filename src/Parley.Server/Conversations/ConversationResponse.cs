@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Parley.Core.Conversations;
 using Parley.Server.Chat.Failures;
+using Parley.Server.Chat.SavedAnswers;
 
 namespace Parley.Server.Conversations;
 
@@ -42,13 +43,31 @@ public sealed record MessageResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FailureResponse? Failure,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>
+    /// How the answer came about. Only a saved answer's is known here (<c>"saved_answer"</c>); the merge with the
+    /// insights work reads every message's stored outcome instead and keeps this value for saved answers.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Outcome { get; init; }
+
+    /// <summary>The Q&amp;A source a saved answer was given from; null for every other message.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SavedAnswerResponse? SavedAnswer { get; init; }
+
     public static MessageResponse From(Message m, Feedback? vote = null, bool admin = false) =>
         new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
             m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null,
             vote is null ? null : vote.Rating == FeedbackRating.Up ? "up" : "down",
             m.Failure is { } f ? new FailureResponse(f.Reason, FailureDetail.For(f, admin)) : null,
-            m.CreatedAt);
+            m.CreatedAt)
+        {
+            Outcome = m.SavedAnswerSourceId is null ? null : SavedAnswerStep.Outcome,
+            SavedAnswer = m.SavedAnswerSourceId is { } sourceId ? new SavedAnswerResponse(sourceId) : null,
+        };
 }
+
+/// <summary>Which Q&amp;A source an answer was given from verbatim.</summary>
+public sealed record SavedAnswerResponse(string SourceId);
 
 /// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>
 public sealed record UsageResponse(int InputTokens, int OutputTokens, decimal Credits);

@@ -322,3 +322,8 @@ public sealed class UnknownNamesOnPostgres : UnknownNamesTests
 {
     protected override Backend Backend => Backend.Postgres;
 }
+
+public sealed class SavedAnswersOnPostgres : Chat.SavedAnswers.SavedAnswerTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}

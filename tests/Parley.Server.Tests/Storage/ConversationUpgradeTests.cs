@@ -34,6 +34,10 @@ public sealed class ConversationUpgradeTests
                     ALTER TABLE conversations DROP COLUMN channel;
                     ALTER TABLE conversations DROP COLUMN title;
                     ALTER TABLE messages DROP COLUMN failure;
+                    DROP TABLE saved_questions;
+                    ALTER TABLE sources DROP COLUMN hits;
+                    ALTER TABLE sources DROP COLUMN last_hit_at;
+                    ALTER TABLE messages DROP COLUMN saved_answer_source_id;
                     PRAGMA user_version = {ChannelsVersion - 1};
                     """;
                 await downgrade.ExecuteNonQueryAsync();

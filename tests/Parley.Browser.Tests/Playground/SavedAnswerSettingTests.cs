@@ -38,12 +38,12 @@ public sealed class SavedAnswerSettingTests : BrowserTest
         Assert.Equal(0, patches);
 
         await field.FillAsync("0.85");
-        await field.ScrollIntoViewIfNeededAsync();
-        await ScreenshotAsync(page, "settings-saved-answer-threshold");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(page.Locator("#toast")).ToHaveTextAsync("Settings saved");
         Assert.Equal(0.85, (await Admin.GetAsync($"/v1/bots/{botId}")).GetProperty("qa_match_threshold").GetDouble());
         await Expect(page.GetByLabel(Label)).ToHaveValueAsync("0.85");
+        await page.GetByLabel(Label).ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "settings-saved-answer-threshold");
         Assert.DoesNotContain("qa_match_threshold", await page.GetByLabel("Advanced settings").InputValueAsync(), StringComparison.Ordinal);
 
         await page.GetByLabel(Label).FillAsync("");

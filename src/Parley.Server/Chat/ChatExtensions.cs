@@ -42,6 +42,7 @@ public static class ChatExtensions
         services.AddSingleton<IAnswerFilter, GroundingFilter>();
         services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
         services.AddSingleton<AnswerFilterChain>();
+        services.AddSingleton<KnowledgeAnswerStep>();
         services.AddSingleton<SavedAnswerFinder>();
         services.AddSingleton<SavedAnswerStep>();
         services.AddParleyWebSearch();

@@ -37,4 +37,21 @@ public sealed class CrawlFormDefaultsTests : BrowserTest
         await Expect(page.GetByText("Added https:// in front.")).ToHaveCountAsync(0);
         AssertNoPageErrors();
     }
+
+    [Fact]
+    public async Task A_site_typed_without_https_is_added_by_clicking_Add_source_straight_from_the_field()
+    {
+        var botId = await Admin.CreateBotAsync(new { name = "Site bot" });
+        var page = await SignInToPlaygroundAsync($"#/bots/{botId}/knowledge");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Web page" }).ClickAsync();
+        await page.GetByLabel("Page address").FillAsync("www.acme.example/about");
+
+        // The click itself leaves the field: the note it adds must not move the button away from under the pointer.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add source" }).ClickAsync();
+
+        await Expect(page.Locator("tr[data-source-id]")).ToHaveCountAsync(1);
+        var sources = await Admin.GetAsync($"/v1/bots/{botId}/sources");
+        Assert.Equal("https://www.acme.example/about", sources[0].GetProperty("url").GetString());
+        AssertNoPageErrors();
+    }
 }

@@ -79,11 +79,16 @@ public sealed class WorkspaceKeyTests : BrowserTest
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "the page should not scroll sideways on a phone");
         await page.SetViewportSizeAsync(1280, 860);
 
+        // A key's name typed before saving the workspace's new name is still there after: saving draws nothing again.
+        await page.GetByLabel("New key’s name").FillAsync("Shop backend");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Acme Shop");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#toast")).ToContainTextAsync("Workspace saved");
+        await Expect(page.Locator("select[aria-label=Workspace] option:checked")).ToHaveTextAsync("Acme Shop");
+        await Expect(page.GetByLabel("New key’s name")).ToHaveValueAsync("Shop backend");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create API key" }).ClickAsync();
         await Expect(page.Locator("[data-copy=api-key]")).ToContainTextAsync("parley_ws_");
+        await Expect(page.Locator("main")).ToContainTextAsync("New key “Shop backend”");
         var workspace = await Admin.GetAsync($"/v1/workspaces/{workspaceId}");
         Assert.Equal("Acme Shop", workspace.GetProperty("name").GetString());
         Assert.Equal(49m, workspace.GetProperty("credits").GetDecimal());

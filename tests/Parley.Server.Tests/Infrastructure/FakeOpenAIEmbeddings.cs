@@ -82,10 +82,20 @@ public sealed class FakeOpenAIEmbeddings : IAsyncDisposable
         foreach (var word in text.ToLowerInvariant().Split([' ', '\n', '.', ',', '?', '!', ':'], StringSplitOptions.RemoveEmptyEntries))
         {
             var stem = word.Length > 5 ? word[..5] : word;
-            vector[(int)((uint)StringComparer.Ordinal.GetHashCode(stem) % Dimensions)] += 1;
+            vector[(int)(StableHash(stem) % Dimensions)] += 1;
         }
 
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
         return norm == 0 ? vector : vector.Select(v => v / norm).ToArray();
+    }
+
+    // FNV-1a: string hash codes are seeded per process, which gave each test run different word collisions
+    // and so different rankings; a vendor's model gives the same vector for the same text every time.
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+            hash = (hash ^ c) * 16777619u;
+        return hash;
     }
 }

@@ -101,6 +101,18 @@
     });
   };
 
+  /**
+   * A saved workspace updates the copy in state and its name in the sidebar, without drawing the screen again:
+   * that would throw away what the owner is typing elsewhere on it, such as a new key's name.
+   */
+  P.workspaceSaved = function (workspace) {
+    state.workspaces = state.workspaces.map(function (w) { return w.id === workspace.id ? workspace : w; });
+    var option = document.querySelector('select[aria-label="Workspace"] option[value="' + CSS.escape(workspace.id) + '"]');
+    if (option) {
+      option.textContent = workspace.name;
+    }
+  };
+
   P.loadBots = function () {
     if (!state.workspaceId) {
       state.bots = [];

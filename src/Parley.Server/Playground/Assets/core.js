@@ -358,6 +358,11 @@
    */
   function offerHttps(input) {
     var note = null;
+    var shown = function () {
+      if (note) {
+        input.insertAdjacentElement('afterend', note);
+      }
+    };
     input.addEventListener('change', function () {
       var value = input.value.trim();
       if (note) {
@@ -372,10 +377,20 @@
       note = h('span.hint.scheme-note', {
         text: local ? 'Added http:// in front.' : 'Added https:// in front. Change it to http:// if the site has no HTTPS.'
       });
-      input.insertAdjacentElement('afterend', note);
+      // Left by pressing a button (Add source, Save), the field changes between the button's press and its release:
+      // a note shown at once would push the button from under the pointer and the click would never happen.
+      if (pointerHeld) {
+        document.addEventListener('pointerup', function () { setTimeout(shown, 0); }, { once: true, capture: true });
+      } else {
+        shown();
+      }
     });
     return input;
   }
+
+  var pointerHeld = false;
+  document.addEventListener('pointerdown', function () { pointerHeld = true; }, true);
+  document.addEventListener('pointerup', function () { pointerHeld = false; }, true);
 
   /** Shows an API error next to the field it names, or in the form's message area. */
   function showError(form, error, messageArea) {

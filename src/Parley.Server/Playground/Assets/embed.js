@@ -39,8 +39,7 @@
         var domains = (current.allowed_domains || []).concat([site.domain]);
         return P.api.patch(path, { allowed_domains: domains });
       }).then(function () {
-        P.toast(site.domain + ' may now use the bot');
-        return P.loadBots().then(P.route);
+        return P.loadBots().then(P.route).then(function () { P.toast(site.domain + ' may now use the bot'); });
       }, function (error) {
         button.disabled = false;
         P.toast(error.message);

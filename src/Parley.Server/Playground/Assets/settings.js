@@ -260,8 +260,9 @@
           }
           save.disabled = true;
           P.api.patch('/v1/bots/' + bot.id, settings).then(function () {
-            P.toast('Settings saved');
-            return P.loadBots().then(P.route);
+            // Said once the screen is drawn again with what was saved: told earlier, the owner could start typing
+            // into a form about to be replaced.
+            return P.loadBots().then(P.route).then(function () { P.toast('Settings saved'); });
           }, showRefusal).then(function () {
             save.disabled = false;
           });

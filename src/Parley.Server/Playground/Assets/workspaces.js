@@ -156,9 +156,10 @@
           if (trial.value !== toLocalInput(workspace.trial_ends_at)) {
             body.trial_ends_at = trial.value ? new Date(trial.value).toISOString() : null;
           }
-          P.api.patch('/v1/workspaces/' + workspace.id, body).then(function () {
+          P.api.patch('/v1/workspaces/' + workspace.id, body).then(function (saved) {
+            workspace = saved;
             P.toast('Workspace saved');
-            onSaved();
+            onSaved(saved);
           }, function (error) {
             P.showError(form, error, message);
           });
@@ -220,7 +221,7 @@
       loading.replaceWith(h('div.callout.error', { role: 'alert', text: 'Showing the workspaces as they were at sign-in: ' + error.message }));
     }).then(function () {
       P.state.workspaces.forEach(function (workspace) {
-        main.insertBefore(editor(workspace, P.refresh), admin ? create : null);
+        main.insertBefore(editor(workspace, P.workspaceSaved), admin ? create : null);
       });
     });
     return null;

@@ -100,6 +100,7 @@ internal sealed record BenchOptions
                Parley.Bench calibrate         cosine levels of each local embedding model on related and unrelated pairs
                Parley.Bench grouping          how each model (and words) groups a fixed set of visitor questions by meaning
                Parley.Bench insights [--postgres CONNECTION]   the insights endpoint's time at 100,000 stored messages
+               Parley.Bench qa-threshold      saved answers given and missed per qa_match_threshold, per local model and by words
           --warmup SECONDS          warm-up before each measured window (default 3)
           --duration SECONDS        measured window per row (default 10)
           --concurrency LIST        visitors in flight, e.g. 1,32 (default 1,32)

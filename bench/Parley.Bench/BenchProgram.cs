@@ -49,6 +49,9 @@ internal static class BenchProgram
             case "grouping":
                 await Calibration.GroupingCalibration.RunAsync(Console.Out);
                 return 0;
+            case "qa-threshold":
+                await Calibration.SavedAnswerThreshold.RunAsync(Console.Out);
+                return 0;
             case "retrieval":
                 await Retrieval.IndexScale.RunAsync(options.Postgres, Console.Out);
                 return 0;

@@ -63,9 +63,12 @@ internal sealed class PostgresBotStore(PostgresDatabase db) : IBotStore
                 DELETE FROM frontier WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
                 DELETE FROM page_visits WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id);
                 DELETE FROM jobs WHERE bot_id = @id;
+                DELETE FROM saved_questions WHERE bot_id = @id;
                 DELETE FROM sources WHERE bot_id = @id;
                 DELETE FROM feedback WHERE bot_id = @id;
                 DELETE FROM refused_origins WHERE bot_id = @id;
+                DELETE FROM question_group_members WHERE bot_id = @id;
+                DELETE FROM question_groups WHERE bot_id = @id;
                 DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id);
                 DELETE FROM conversations WHERE bot_id = @id;
                 """, args, tx);

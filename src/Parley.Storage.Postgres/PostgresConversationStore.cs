@@ -32,7 +32,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         db.ReadAsync<IReadOnlyList<Message>>(async c => (await c.QueryAsync<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, created_at
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, saved_answer_source_id, created_at
                     FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit) AS latest
                 ORDER BY seq
@@ -90,8 +90,8 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
     private static Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Message m, TurnUsage usage) =>
         c.ExecuteAsync(
             """
-            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, created_at)
-            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @Outcome, @CreatedAt)
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, saved_answer_source_id, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @Outcome, @SavedAnswerSourceId, @CreatedAt)
             """,
             new
             {
@@ -106,6 +106,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
                 CreditsMilli = Credits.ToMilli(usage.Credits),
                 Failure = m.Failure is null ? null : JsonSerializer.Serialize(m.Failure, StorageJson.Options),
                 m.Outcome,
+                m.SavedAnswerSourceId,
                 CreatedAt = UnixTime.From(m.CreatedAt),
             },
             tx);
@@ -141,6 +142,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
         public long CreditsMilli { get; set; }
         public string? Failure { get; set; }
         public string? Outcome { get; set; }
+        public string? SavedAnswerSourceId { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -157,6 +159,7 @@ internal sealed class PostgresConversationStore(PostgresDatabase db) : IConversa
                 : null,
             Failure = Failure is null ? null : JsonSerializer.Deserialize<AnswerFailure>(Failure, StorageJson.Options),
             Outcome = Outcome,
+            SavedAnswerSourceId = SavedAnswerSourceId,
         };
     }
 }

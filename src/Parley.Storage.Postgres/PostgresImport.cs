@@ -15,7 +15,7 @@ public static class PostgresImport
     public const string Format = "parley-archive/1";
 
     private static readonly HashSet<string> Tables =
-        ["workspaces", "api_keys", "bots", "sources", "pages", "frontier", "page_visits", "jobs", "chunks", "conversations", "messages", "feedback", "credit_reservations", "refused_origins", "question_groups", "question_group_members", "data_protection_keys"];
+        ["workspaces", "api_keys", "bots", "sources", "pages", "frontier", "page_visits", "jobs", "chunks", "saved_questions", "conversations", "messages", "feedback", "credit_reservations", "refused_origins", "question_groups", "question_group_members", "data_protection_keys"];
 
     // SQLite keeps these as 0/1 integers.
     private static readonly HashSet<string> BooleanColumns = ["interrupted", "visited", "kept"];

@@ -10,7 +10,7 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistic
     private const string SelectSource =
         """
         SELECT id, bot_id, type, title, url, question, content, status, error, chunks, pages, pages_total, crawl,
-               sync_interval_seconds, last_synced_at, created_at, updated_at
+               sync_interval_seconds, last_synced_at, hits, last_hit_at, created_at, updated_at
         FROM sources
         """;
 
@@ -88,6 +88,7 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistic
                 DELETE FROM frontier WHERE source_id = @sourceId;
                 DELETE FROM page_visits WHERE source_id = @sourceId;
                 DELETE FROM jobs WHERE source_id = @sourceId;
+                DELETE FROM saved_questions WHERE source_id = @sourceId;
                 """, new { sourceId }, tx);
             await BumpKnowledgeVersionAsync(c, tx, botId);
             return true;
@@ -153,6 +154,8 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistic
         public string? Crawl { get; set; }
         public int? SyncIntervalSeconds { get; set; }
         public long? LastSyncedAt { get; set; }
+        public long Hits { get; set; }
+        public long? LastHitAt { get; set; }
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
 
@@ -191,6 +194,8 @@ internal sealed class PostgresKnowledgeStore(PostgresDatabase db, ChunkStatistic
             Crawl = Crawl is null ? null : JsonSerializer.Deserialize<CrawlSettings>(Crawl, StorageJson.Options),
             SyncIntervalSeconds = SyncIntervalSeconds,
             LastSyncedAt = UnixTime.To(LastSyncedAt),
+            Hits = (int)Hits,
+            LastHitAt = UnixTime.To(LastHitAt),
             CreatedAt = UnixTime.To(CreatedAt),
             UpdatedAt = UnixTime.To(UpdatedAt),
         };

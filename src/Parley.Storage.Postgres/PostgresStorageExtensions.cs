@@ -21,6 +21,7 @@ public static class PostgresStorageExtensions
         services.AddSingleton<IWorkspaceStore, PostgresWorkspaceStore>();
         services.AddSingleton<IBotStore, PostgresBotStore>();
         services.AddSingleton<IKnowledgeStore, PostgresKnowledgeStore>();
+        services.AddSingleton<ISavedAnswerStore, PostgresSavedAnswerStore>();
         services.AddSingleton<IConversationStore, PostgresConversationStore>();
         services.AddSingleton<IFeedbackStore, PostgresFeedbackStore>();
         services.AddSingleton<IInsightsStore, PostgresInsightsStore>();

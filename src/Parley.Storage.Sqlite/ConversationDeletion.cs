@@ -20,6 +20,10 @@ internal static class ConversationDeletion
         {
             var args = new { ids };
             var feedback = c.Execute("DELETE FROM feedback WHERE conversation_id IN @ids", args, tx);
+            // Insights' grouping of the questions: a group led by a deleted question goes with its vector; its other
+            // members are grouped again by the next pass.
+            c.Execute("DELETE FROM question_group_members WHERE message_id IN (SELECT id FROM messages WHERE conversation_id IN @ids)", args, tx);
+            c.Execute("DELETE FROM question_groups WHERE leader_id IN (SELECT id FROM messages WHERE conversation_id IN @ids)", args, tx);
             var messages = c.Execute("DELETE FROM messages WHERE conversation_id IN @ids", args, tx);
             var conversations = c.Execute("DELETE FROM conversations WHERE id IN @ids", args, tx);
             deleted = deleted.Plus(new DeletedConversations(conversations, messages, feedback));

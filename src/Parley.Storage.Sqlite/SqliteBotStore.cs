@@ -54,9 +54,12 @@ internal sealed class SqliteBotStore(SqliteDatabase db) : IBotStore
             c.Execute("DELETE FROM frontier WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM page_visits WHERE source_id IN (SELECT id FROM sources WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM jobs WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM saved_questions WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM sources WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM feedback WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM refused_origins WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM question_group_members WHERE bot_id = @id", args, tx);
+            c.Execute("DELETE FROM question_groups WHERE bot_id = @id", args, tx);
             c.Execute("DELETE FROM messages WHERE conversation_id IN (SELECT id FROM conversations WHERE bot_id = @id)", args, tx);
             c.Execute("DELETE FROM conversations WHERE bot_id = @id", args, tx);
             return c.Execute("DELETE FROM bots WHERE id = @id", args, tx) == 1;

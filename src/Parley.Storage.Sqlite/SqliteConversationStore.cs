@@ -31,7 +31,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         db.ReadAsync<IReadOnlyList<Message>>(c => c.Query<MessageRow>(
                 """
                 SELECT * FROM (
-                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, created_at FROM messages
+                    SELECT seq, id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, saved_answer_source_id, created_at FROM messages
                     WHERE conversation_id = @conversationId ORDER BY seq DESC LIMIT @limit)
                 ORDER BY seq
                 """,
@@ -87,8 +87,8 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
     private static void Insert(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction tx, Message m, TurnUsage usage) =>
         c.Execute(
             """
-            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, created_at)
-            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @Outcome, @CreatedAt)
+            INSERT INTO messages (id, conversation_id, role, content, citations, interrupted, input_tokens, output_tokens, credits_milli, failure, outcome, saved_answer_source_id, created_at)
+            VALUES (@Id, @ConversationId, @Role, @Content, @Citations, @Interrupted, @InputTokens, @OutputTokens, @CreditsMilli, @Failure, @Outcome, @SavedAnswerSourceId, @CreatedAt)
             """,
             new
             {
@@ -103,6 +103,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
                 CreditsMilli = Credits.ToMilli(usage.Credits),
                 Failure = m.Failure is null ? null : JsonSerializer.Serialize(m.Failure, StorageJson.Options),
                 m.Outcome,
+                m.SavedAnswerSourceId,
                 CreatedAt = UnixTime.From(m.CreatedAt),
             },
             tx);
@@ -138,6 +139,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
         public long CreditsMilli { get; set; }
         public string? Failure { get; set; }
         public string? Outcome { get; set; }
+        public string? SavedAnswerSourceId { get; set; }
         public long CreatedAt { get; set; }
 
         public Message ToMessage() => new(
@@ -154,6 +156,7 @@ internal sealed class SqliteConversationStore(SqliteDatabase db) : IConversation
                 : null,
             Failure = Failure is null ? null : JsonSerializer.Deserialize<AnswerFailure>(Failure, StorageJson.Options),
             Outcome = Outcome,
+            SavedAnswerSourceId = SavedAnswerSourceId,
         };
     }
 }

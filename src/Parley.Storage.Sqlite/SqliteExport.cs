@@ -16,7 +16,7 @@ public static class SqliteExport
 
     /// <summary>Every table, parents before children.</summary>
     public static IReadOnlyList<string> Tables { get; } =
-        ["workspaces", "api_keys", "bots", "sources", "pages", "frontier", "page_visits", "jobs", "chunks", "conversations", "messages", "feedback", "credit_reservations", "refused_origins", "question_groups", "question_group_members"];
+        ["workspaces", "api_keys", "bots", "sources", "pages", "frontier", "page_visits", "jobs", "chunks", "saved_questions", "conversations", "messages", "feedback", "credit_reservations", "refused_origins", "question_groups", "question_group_members"];
 
     public static async Task<IReadOnlyDictionary<string, int>> WriteAsync(string databasePath, string? keysDirectory, Stream output, CancellationToken ct = default)
     {

@@ -9,7 +9,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
     private const string SelectSource =
         """
         SELECT id, bot_id, type, title, url, question, content, status, error, chunks, pages, pages_total, crawl,
-               sync_interval_seconds, last_synced_at, created_at, updated_at
+               sync_interval_seconds, last_synced_at, hits, last_hit_at, created_at, updated_at
         FROM sources
         """;
 
@@ -77,6 +77,7 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             c.Execute("DELETE FROM frontier WHERE source_id = @sourceId", args, tx);
             c.Execute("DELETE FROM page_visits WHERE source_id = @sourceId", args, tx);
             c.Execute("DELETE FROM jobs WHERE source_id = @sourceId", args, tx);
+            c.Execute("DELETE FROM saved_questions WHERE source_id = @sourceId", args, tx);
             BumpKnowledgeVersion(c, tx, botId);
             return true;
         }, ct);
@@ -162,6 +163,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
         public string? Crawl { get; set; }
         public long? SyncIntervalSeconds { get; set; }
         public long? LastSyncedAt { get; set; }
+        public long Hits { get; set; }
+        public long? LastHitAt { get; set; }
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
 
@@ -200,6 +203,8 @@ internal sealed class SqliteKnowledgeStore(SqliteDatabase db) : IKnowledgeStore
             Crawl = Crawl is null ? null : JsonSerializer.Deserialize<CrawlSettings>(Crawl, StorageJson.Options),
             SyncIntervalSeconds = (int?)SyncIntervalSeconds,
             LastSyncedAt = UnixTime.To(LastSyncedAt),
+            Hits = (int)Hits,
+            LastHitAt = UnixTime.To(LastHitAt),
             CreatedAt = UnixTime.To(CreatedAt),
             UpdatedAt = UnixTime.To(UpdatedAt),
         };

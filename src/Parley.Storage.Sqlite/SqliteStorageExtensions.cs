@@ -16,6 +16,7 @@ public static class SqliteStorageExtensions
         services.AddSingleton<IWorkspaceStore, SqliteWorkspaceStore>();
         services.AddSingleton<IBotStore, SqliteBotStore>();
         services.AddSingleton<IKnowledgeStore, SqliteKnowledgeStore>();
+        services.AddSingleton<ISavedAnswerStore, SqliteSavedAnswerStore>();
         services.AddSingleton<IConversationStore, SqliteConversationStore>();
         services.AddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         services.AddSingleton<IInsightsStore, SqliteInsightsStore>();

@@ -35,6 +35,12 @@ public sealed record Bot
     /// <summary>The model the bot answers with; null means the deployment's default (<c>Parley:Model</c>).</summary>
     public ModelSettings? Model { get; init; }
     public WebSearchSettings WebSearch { get; init; } = WebSearchSettings.Off;
+
+    /// <summary>
+    /// How close (cosine, 0..1, on the bot's embedding model) a visitor's question must be to a Q&amp;A source's question
+    /// to be given its answer verbatim; null uses the level measured for the model.
+    /// </summary>
+    public double? QaMatchThreshold { get; init; }
     /// <summary>Questions the widget offers a visitor before the first message.</summary>
     public IReadOnlyList<string> SuggestedQuestions { get; init; } = [];
 

@@ -17,4 +17,7 @@ public sealed record Message(
 
     /// <summary>How an answer went (see <see cref="MessageOutcome"/>); null for a visitor's message and for answers stored before outcomes were.</summary>
     public string? Outcome { get; init; }
+
+    /// <summary>The Q&amp;A source whose answer this message gives verbatim (a saved answer); null for every other message.</summary>
+    public string? SavedAnswerSourceId { get; init; }
 }

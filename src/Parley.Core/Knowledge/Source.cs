@@ -39,6 +39,12 @@ public sealed record Source
 
     public DateTimeOffset? LastSyncedAt { get; init; }
 
+    /// <summary>For Q&amp;A sources, how many visitor questions its answer was given to verbatim (a saved answer).</summary>
+    public int Hits { get; init; }
+
+    /// <summary>For Q&amp;A sources, when its answer was last given verbatim; null if never.</summary>
+    public DateTimeOffset? LastHitAt { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -22,6 +22,7 @@ public sealed record BotResponse(
     WebSearchResponse WebSearch,
     IReadOnlyList<string> SuggestedQuestions,
     WidgetResponse Widget,
+    double? QaMatchThreshold,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -47,6 +48,7 @@ public sealed record BotResponse(
         new WebSearchResponse(bot.WebSearch.Enabled, bot.WebSearch.MaxResults),
         bot.SuggestedQuestions,
         WidgetResponse.From(bot.Widget),
+        bot.QaMatchThreshold,
         bot.CreatedAt,
         bot.UpdatedAt);
 }

@@ -14,7 +14,7 @@ internal static class BotSettingsReader
     [
         "workspace_id", "name", "privacy", "active", "allowed_domains", "rate_limit", "citations_enabled",
         "system_prompt", "welcome_message", "filters", "embedding", "when_knowledge_unavailable", "model", "web_search",
-        "suggested_questions", "widget",
+        "suggested_questions", "widget", "qa_match_threshold",
     ];
 
     public static Bot Apply(Bot bot, JsonFields fields, SecretProtector secrets)
@@ -38,6 +38,7 @@ internal static class BotSettingsReader
         var webSearch = WebSearch(fields, bot.WebSearch);
         var suggested = fields.StringList("suggested_questions", 6, 200);
         var widget = WidgetSettingsReader.Read(fields, bot.Widget);
+        var qaThreshold = fields.Decimal("qa_match_threshold", 0m, 1m);
 
         return bot with
         {
@@ -56,6 +57,8 @@ internal static class BotSettingsReader
             WebSearch = webSearch,
             SuggestedQuestions = suggested ?? bot.SuggestedQuestions,
             Widget = widget,
+            // null gives the level measured for the bot's embedding model back.
+            QaMatchThreshold = fields.Has("qa_match_threshold") ? (double?)qaThreshold : bot.QaMatchThreshold,
         };
     }
 

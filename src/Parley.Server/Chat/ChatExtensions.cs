@@ -5,6 +5,7 @@ using Parley.Server.Chat.Filters;
 using Parley.Server.Chat.Generation;
 using Parley.Server.Chat.Generation.Extractive;
 using Parley.Server.Chat.Providers;
+using Parley.Server.Chat.SavedAnswers;
 using Parley.Server.Chat.WebSearch;
 using Parley.Server.Credits;
 
@@ -41,6 +42,9 @@ public static class ChatExtensions
         services.AddSingleton<IAnswerFilter, GroundingFilter>();
         services.AddSingleton<IAnswerFilter, PiiRedactionFilter>();
         services.AddSingleton<AnswerFilterChain>();
+        services.AddSingleton<KnowledgeAnswerStep>();
+        services.AddSingleton<SavedAnswerFinder>();
+        services.AddSingleton<SavedAnswerStep>();
         services.AddParleyWebSearch();
         services.AddSingleton<ChatTurnRunner>();
 

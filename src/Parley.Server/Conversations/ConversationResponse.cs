@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Parley.Core.Conversations;
 using Parley.Server.Chat.Failures;
+using Parley.Server.Chat.SavedAnswers;
 
 namespace Parley.Server.Conversations;
 
@@ -46,6 +47,10 @@ public sealed record MessageResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Outcome { get; init; }
 
+    /// <summary>The Q&amp;A source a saved answer was given from; null for every other message.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SavedAnswerResponse? SavedAnswer { get; init; }
+
     public static MessageResponse From(Message m, Feedback? vote = null, bool admin = false) =>
         new(m.Id, m.Role == MessageRole.User ? "user" : "assistant", m.Content, m.Citations, m.Interrupted,
             m.Usage is { } u ? new UsageResponse(u.InputTokens, u.OutputTokens, u.Credits) : null,
@@ -54,8 +59,12 @@ public sealed record MessageResponse(
             m.CreatedAt)
         {
             Outcome = m.Role == MessageRole.Assistant ? MessageOutcome.Of(m) : null,
+            SavedAnswer = m.SavedAnswerSourceId is { } sourceId ? new SavedAnswerResponse(sourceId) : null,
         };
 }
+
+/// <summary>Which Q&amp;A source an answer was given from verbatim.</summary>
+public sealed record SavedAnswerResponse(string SourceId);
 
 /// <summary>What an answer consumed: the model's tokens read and written, and the credits charged for it.</summary>
 public sealed record UsageResponse(int InputTokens, int OutputTokens, decimal Credits);

@@ -57,10 +57,11 @@ public sealed class KnowledgeRetriever(
     /// "Any student discounts?") is answered as itself, one that needs the earlier turn ("and how long does
     /// that take?") finds little alone and much more with it.
     /// </summary>
+    /// <param name="embedded">The question as an earlier step already embedded it, used when it is of this question by the model searched.</param>
     public async Task<TurnRetrieval> RetrieveTurnAsync(
-        Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct, int? limit = null)
+        Bot bot, string question, IReadOnlyList<Message> history, CancellationToken ct, int? limit = null, EmbeddedQuestion? embedded = null)
     {
-        var alone = await SearchAsync(bot, question, earlier: null, limit, ct);
+        var alone = await SearchAsync(bot, question, earlier: null, limit, ct, embedded);
         var unknown = await UnknownNamesAsync(bot, question, ct);
         if (history.LastOrDefault(m => m.Role == MessageRole.User) is not { } previous || QuestionNames.NamesItsSubject(question) || FindsItsAnswer(bot, alone))
             return new TurnRetrieval(alone, null, unknown);
@@ -75,7 +76,8 @@ public sealed class KnowledgeRetriever(
             passages.Count == 0 ? 0 : passages.Max(p => byMeaning ? p.Similarity ?? 0 : p.Score);
     }
 
-    private async Task<IReadOnlyList<Passage>> SearchAsync(Bot bot, string question, string? earlier, int? limit, CancellationToken ct)
+    private async Task<IReadOnlyList<Passage>> SearchAsync(
+        Bot bot, string question, string? earlier, int? limit, CancellationToken ct, EmbeddedQuestion? embedded = null)
     {
         var settings = options.Value;
         var inDatabase = search is not null && settings.InDatabase;
@@ -85,7 +87,8 @@ public sealed class KnowledgeRetriever(
         // In memory, the index's own model: the one its vectors were made with.
         var model = inDatabase ? embedder.ModelOf(bot) : index!.Model;
         if ((inDatabase ? model.Id is not null && await HasVectorsAsync(bot, model.Id, ct) : index!.Vectors is not null) &&
-            await ChunkEmbedder.EmbedQuestionAsync(model, earlier is null ? question : $"{earlier}\n{question}", ct) is { } query)
+            ((earlier is null ? embedded?.For(question, model.Id) : null)
+                ?? await ChunkEmbedder.EmbedQuestionAsync(model, earlier is null ? question : $"{earlier}\n{question}", ct)) is { } query)
         {
             semantic = inDatabase
                 ? await search!.NearestAsync(bot.Id, model.Id!, query, Candidates, ct)

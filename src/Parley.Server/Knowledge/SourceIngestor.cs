@@ -8,7 +8,8 @@ namespace Parley.Server.Knowledge;
 
 /// <summary>Turns what a business gives (a text, a Q&amp;A pair, a document, a website) into a stored, indexed source.</summary>
 public sealed class SourceIngestor(
-    IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, ChunkEmbedder embedder, BotCache bots, TimeProvider time)
+    IKnowledgeStore store, IIngestionStore ingestion, IngestionSignal signal, ChunkEmbedder embedder, SavedQuestionEmbedder questions,
+    BotCache bots, TimeProvider time)
 {
     public Task<Source> AddTextAsync(string botId, string title, string? url, string text, CancellationToken ct) =>
         StoreAsync(NewSource(botId, SourceType.Text, title, url, text, question: null), ct);
@@ -34,6 +35,7 @@ public sealed class SourceIngestor(
             return null;
         if (chunks is null)
             return edited;
+        await questions.EmbedAsync(edited, ct);
         await bots.ForgetAsync(edited.BotId);
         return edited with { Chunks = chunks.Count };
     }
@@ -72,6 +74,8 @@ public sealed class SourceIngestor(
     {
         var embedded = await embedder.EmbedAsync(source.BotId, ChunksOf(source), ct);
         await store.AddSourceAsync(source, embedded, ct);
+        // A Q&A source is also a saved answer, compared by its question alone.
+        await questions.EmbedAsync(source, ct);
         await bots.ForgetAsync(source.BotId);
         return source with { Chunks = embedded.Count };
     }

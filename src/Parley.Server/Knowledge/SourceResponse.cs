@@ -6,6 +6,8 @@ namespace Parley.Server.Knowledge;
 /// <summary>
 /// A source on the wire. <see cref="Text"/> (text sources) and <see cref="Answer"/> (Q&amp;A) come with a single
 /// source, to edit it, and are left out of lists, which would otherwise carry every pasted text in full.
+/// <see cref="Hits"/> and <see cref="LastHitAt"/> count a Q&amp;A source's answer given verbatim (a saved answer); other
+/// types are never given verbatim and keep 0 and null.
 /// </summary>
 public sealed record SourceResponse(
     string Id,
@@ -25,6 +27,8 @@ public sealed record SourceResponse(
     int? SyncIntervalHours,
     DateTimeOffset? LastSyncedAt,
     DateTimeOffset? NextSyncAt,
+    int Hits,
+    DateTimeOffset? LastHitAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
@@ -35,7 +39,7 @@ public sealed record SourceResponse(
         s.Crawl is { } c ? new CrawlResponse(c.MaxPages, c.MaxDepth, c.Include, c.Exclude) : null,
         s.SyncIntervalSeconds / 3600, s.LastSyncedAt,
         s is { SyncIntervalSeconds: { } interval, LastSyncedAt: { } last } ? last.AddSeconds(interval) : null,
-        s.CreatedAt, s.UpdatedAt);
+        s.Hits, s.LastHitAt, s.CreatedAt, s.UpdatedAt);
 
     /// <summary>One source, with the text or answer an owner edits.</summary>
     public static SourceResponse Full(Source s) => From(s) with

@@ -40,6 +40,10 @@ public sealed class ConversationUpgradeTests
                     ALTER TABLE messages DROP COLUMN outcome;
                     DROP TABLE question_group_members;
                     DROP TABLE question_groups;
+                    DROP TABLE saved_questions;
+                    ALTER TABLE sources DROP COLUMN hits;
+                    ALTER TABLE sources DROP COLUMN last_hit_at;
+                    ALTER TABLE messages DROP COLUMN saved_answer_source_id;
                     PRAGMA user_version = {ChannelsVersion - 1};
                     """;
                 await downgrade.ExecuteNonQueryAsync();

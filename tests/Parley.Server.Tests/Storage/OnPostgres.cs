@@ -339,3 +339,8 @@ public sealed class VisitorErasureOnPostgresAndRedis : VisitorErasureTests
 {
     protected override Backend Backend => Backend.PostgresAndRedis;
 }
+
+public sealed class SavedAnswersOnPostgres : Chat.SavedAnswers.SavedAnswerTests
+{
+    protected override Backend Backend => Backend.Postgres;
+}

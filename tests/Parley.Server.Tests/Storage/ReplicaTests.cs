@@ -75,6 +75,23 @@ public sealed class ReplicaTests(ReplicaSet replicas) : IClassFixture<ReplicaSet
     }
 
     [Fact]
+    public async Task Saved_answers_given_on_both_replicas_at_once_are_each_counted()
+    {
+        using var admin = replicas.A.Admin();
+        var botId = await admin.CreateBotAsync();
+        const string question = "Can I return a sale item?";
+        const string answer = "Sale items can be returned within 14 days, like any other item.";
+        var sourceId = (await admin.PostAsync($"/v1/bots/{botId}/sources", new { type = "qa", question, answer })).GetProperty("id").GetString()!;
+
+        var asked = await Task.WhenAll(new[] { replicas.A, replicas.B, replicas.A, replicas.B, replicas.A, replicas.B }
+            .Select(r => r.PublicChat().AskAsync(new ChatRequest(botId, question, ChatStreams.NewSession()))));
+
+        Assert.All(asked, a => Assert.Equal(answer, a.Text));
+        using var other = replicas.B.Admin();
+        Assert.Equal(6, (await other.GetAsync($"/v1/bots/{botId}/sources/{sourceId}")).GetProperty("hits").GetInt32());
+    }
+
+    [Fact]
     public async Task Sites_refused_on_both_replicas_are_counted_together()
     {
         using var admin = replicas.A.Admin();

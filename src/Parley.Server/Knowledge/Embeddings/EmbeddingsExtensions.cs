@@ -24,6 +24,7 @@ public static class EmbeddingsExtensions
 
         services.AddSingleton<EmbeddingModels>();
         services.AddSingleton<ChunkEmbedder>();
+        services.AddSingleton<SavedQuestionEmbedder>();
         services.AddSingleton<ReembeddingSignal>();
         services.AddHostedService<ReembeddingWorker>();
         return services;

@@ -18,7 +18,7 @@ public sealed record LocalModel(
     /// answering pairs clear the "I don't know" bar at least as often as MiniLM's do (bench/README.md).
     /// </summary>
     public static LocalModel ArcticXs { get; } = new(
-        "arctic-xs", "local/snowflake-arctic-embed-xs", new SimilarityScale(Unrelated: 0.45, Answering: 0.68, OnTopic: 0.83, SameMeaning: 0.92),
+        "arctic-xs", "local/snowflake-arctic-embed-xs", new SimilarityScale(Unrelated: 0.45, Answering: 0.68, OnTopic: 0.83, SameMeaning: 0.92) { SameQuestion = 0.92 },
         o => new ArcticXsEmbeddingGenerator(o));
 
     public static IReadOnlyList<LocalModel> All { get; } = [MiniLm, ArcticXs];

@@ -26,4 +26,12 @@ public sealed record SimilarityScale(double Unrelated, double Answering, double 
     /// (<see cref="Relevance"/> 0.5; MiniLM's 0.35).
     /// </summary>
     public double AnswersFrom => Unrelated + (0.5 * (Answering - Unrelated));
+
+    /// <summary>
+    /// From this cosine two questions (both embedded as queries) ask the same thing: a visitor's question this close to a
+    /// Q&amp;A source's question is given its answer verbatim, unless the bot sets its own <c>qa_match_threshold</c>. Set
+    /// where the measured near-misses ("Can I return a gift?" against "Can I return a sale item?") all fall below
+    /// (<c>Parley.Bench qa-threshold</c>, bench/README.md).
+    /// </summary>
+    public double SameQuestion { get; init; } = 0.90;
 }

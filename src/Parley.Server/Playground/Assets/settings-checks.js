@@ -22,6 +22,7 @@
     'filters.blocked_terms': 'Block up to 500 words or phrases, each up to 200 characters long.',
     'filters.blocked_topics': 'Block up to 50 topics, each a few words of up to 200 characters.',
     'filters.grounding': 'Choose how strictly answers are checked against your sources.',
+    qa_match_threshold: 'Enter how close a question must be as a number from 0 to 1, such as 0.9, or leave it empty for the measured default.',
     'widget.color': 'Choose a colour.',
     'widget.position': 'Choose the bottom right or the bottom left corner.',
     'widget.title': 'The title can be up to 80 characters long.',

@@ -13,7 +13,7 @@
 
   // What the form shows; anything else a bot has goes to the Advanced JSON. "generator" is read-only and never sent.
   var known = ['id', 'workspace_id', 'name', 'privacy', 'active', 'allowed_domains', 'rate_limit', 'citations_enabled', 'system_prompt',
-    'welcome_message', 'filters', 'model', 'generator', 'suggested_questions', 'widget', 'created_at', 'updated_at'];
+    'welcome_message', 'filters', 'model', 'generator', 'suggested_questions', 'widget', 'qa_match_threshold', 'created_at', 'updated_at'];
 
   // A new bot's limit (BotEndpoints.DefaultRateLimit), offered when the owner switches a limit on.
   var suggestedLimit = { max_messages: 20, window_seconds: 60 };
@@ -70,6 +70,11 @@
       citations: P.checkbox('citations_enabled', 'Show sources', 'Answers list the pages they relied on.', bot.citations_enabled),
       system: h('textarea', { name: 'system_prompt', rows: '5', value: bot.system_prompt || '', placeholder: 'You are the friendly assistant of Acme. Answer briefly, in the visitor\'s language.' }),
       welcome: h('textarea', { name: 'welcome_message', rows: '2', value: bot.welcome_message || '' }),
+      qaThreshold: h('input', {
+        type: 'number', name: 'qa_match_threshold', min: '0', max: '1', step: '0.01',
+        value: bot.qa_match_threshold === null || bot.qa_match_threshold === undefined ? '' : bot.qa_match_threshold,
+        placeholder: 'Measured default (0.90)'
+      }),
       suggested: h('textarea', { name: 'suggested_questions', rows: '3', value: (bot.suggested_questions || []).join('\n'), placeholder: 'How do I get started?\nWhat does it cost?' }),
       pii: P.checkbox('redact_pii', 'Redact personal data', 'E-mail addresses, phone numbers and card numbers are masked in answers.', filters.redact_pii),
       blocked: h('textarea', { name: 'blocked_terms', rows: '2', value: (filters.blocked_terms || []).join('\n') }),
@@ -160,6 +165,8 @@
       }
       add(f.system, checks.textProblem(f.system.value, 20000, 'The system prompt'));
       add(f.welcome, checks.textProblem(f.welcome.value, 2000, 'The welcome message'));
+      var threshold = f.qaThreshold.value.trim();
+      add(f.qaThreshold, threshold && !checks.decimal(threshold, 0, 1) && checks.ownerWords('qa_match_threshold'));
       add(f.suggested, checks.listProblem(P.lines(f.suggested.value), 6, 200, 'suggested questions'));
       add(f.blocked, checks.listProblem(P.lines(f.blocked.value), 500, 200, 'blocked terms'));
       add(f.topics, checks.listProblem(P.lines(f.topics.value), 50, 200, 'blocked topics'));
@@ -179,6 +186,7 @@
         system_prompt: f.system.value || null,
         welcome_message: f.welcome.value || null,
         suggested_questions: P.lines(f.suggested.value),
+        qa_match_threshold: f.qaThreshold.value.trim() ? Number(f.qaThreshold.value.trim()) : null,
         filters: {
           redact_pii: f.pii.querySelector('input').checked,
           blocked_terms: P.lines(f.blocked.value),
@@ -207,7 +215,7 @@
       name: f.name, privacy: f.privacy, active: f.active.querySelector('input'), allowed_domains: f.domains,
       rate_limit: f.max, 'rate_limit.max_messages': f.max, 'rate_limit.window_seconds': f.window,
       citations_enabled: f.citations.querySelector('input'), system_prompt: f.system, welcome_message: f.welcome,
-      suggested_questions: f.suggested, filters: f.blocked, 'filters.redact_pii': f.pii.querySelector('input'), 'filters.blocked_terms': f.blocked,
+      suggested_questions: f.suggested, qa_match_threshold: f.qaThreshold, filters: f.blocked, 'filters.redact_pii': f.pii.querySelector('input'), 'filters.blocked_terms': f.blocked,
       'filters.blocked_topics': f.topics, 'filters.grounding': f.grounding, widget: f.color, 'widget.color': f.color,
       'widget.position': f.position, 'widget.title': f.title, 'widget.avatar_url': f.avatar
     };
@@ -272,6 +280,11 @@
         h('div', P.field('System prompt', f.system, 'Instructions given to a language model before every conversation: role, tone, scope.'), offlinePrompt),
         P.field('Welcome message', f.welcome, 'The first message a visitor sees. Markdown is allowed.'),
         P.field('Suggested questions', f.suggested, 'One per line, up to six. Offered before the first message.'),
+        P.field('Saved answers: how close a question must be', f.qaThreshold,
+          'Each Q&A pair in Knowledge is a saved answer: a visitor question at least this close to its question (0 to 1) gets your answer word ' +
+          'for word, without the model, for one message\'s credit. Empty uses the measured default (0.90 with the standard model), which gave ' +
+          'no look-alike question a saved answer in our tests. Lower it to answer more questions verbatim, at the risk of answering one that only ' +
+          'looks similar, such as "Can I return a gift?" with the answer to "Can I return a sale item?".'),
         f.citations),
       section('Model', 'What writes the answers: a language model, or the offline generator that quotes your sources.', model.node),
       section('Filters', 'Checked on every answer before it reaches the visitor.',

@@ -76,7 +76,6 @@ public sealed class ChatTurnRunner(
         var question = NewMessage(admission, MessageRole.User, request.Message);
         var draft = new TurnDraft();
         AnswerFailure? failure = null;
-        var foundKnowledge = false;
         TurnOutcome outcome;
         try
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Markdig;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -41,8 +42,31 @@ public static class DocsPage
         foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && LeavesDocs(l.Url)).ToList())
             Unlink(link);
 
+        foreach (var table in document.Descendants<Table>())
+            AlignByClass(table);
+
         var title = ParleyDocs.TitleOf(name, markdown);
         return Layout(title, document.ToHtml(Pipeline), $"{WebUtility.HtmlEncode(name)}?raw");
+    }
+
+    /// <summary>
+    /// A column's alignment (<c>|---:|</c>) as a class on its cells: Markdig writes it as a style attribute, which the
+    /// page's Content-Security-Policy (<c>style-src 'self'</c>) refuses.
+    /// </summary>
+    private static void AlignByClass(Table table)
+    {
+        foreach (var row in table.OfType<TableRow>())
+        {
+            foreach (var cell in row.OfType<TableCell>())
+            {
+                var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : row.IndexOf(cell);
+                if (column < table.ColumnDefinitions.Count && table.ColumnDefinitions[column].Alignment is { } alignment)
+                    cell.GetAttributes().AddClass($"align-{alignment.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        foreach (var column in table.ColumnDefinitions)
+            column.Alignment = null;
     }
 
     /// <summary>The list of pages, at <c>/docs/</c>.</summary>

@@ -88,6 +88,28 @@ public sealed class ServerProcess : IAsyncDisposable
         }, $"{baseAddress}healthz to answer 200");
     }
 
+    /// <summary>
+    /// Waits until this process says it listens on <paramref name="baseAddress"/>, and false if it exited first. A port
+    /// picked free can be taken by another test's server before this one binds it: that server would answer the health
+    /// probe, while this one fails to start.
+    /// </summary>
+    public async Task<bool> ListensOnAsync(Uri baseAddress)
+    {
+        var line = $"Now listening on: {baseAddress.ToString().TrimEnd('/')}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Output.Contains(line, StringComparison.Ordinal))
+                return true;
+            if (_process.HasExited)
+                return false;
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Timed out waiting for Parley to listen on {baseAddress}.\n{Output}");
+        return false;
+    }
+
     /// <summary>Waits for the start-up banner to be printed in full, up to its curl command, and returns the output.</summary>
     public async Task<string> WaitForBannerAsync()
     {

@@ -41,6 +41,20 @@ public sealed class ReplicaSet : IAsyncLifetime
     /// <summary>Another replica of the same deployment.</summary>
     public async Task<Replica> StartReplicaAsync()
     {
+        // A port picked free may be taken by another test's server before the replica binds it; then it tries another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var (process, address) = StartProcess();
+            if (await process.ListensOnAsync(address) || attempt == 3)
+            {
+                await process.WaitUntilHealthyAsync(address);
+                return new Replica(process, address);
+            }
+        }
+    }
+
+    private (ServerProcess Process, Uri Address) StartProcess()
+    {
         var data = Directory.CreateTempSubdirectory("parley-replica-").FullName;
         var address = new Uri($"http://127.0.0.1:{PostgresCluster.FreePort()}/");
         var process = ServerProcess.Start(data, ["--urls", address.ToString().TrimEnd('/')], new Dictionary<string, string>
@@ -64,8 +78,7 @@ public sealed class ReplicaSet : IAsyncLifetime
         });
         lock (_processes)
             _processes.Add((process, data));
-        await process.WaitUntilHealthyAsync(address);
-        return new Replica(process, address);
+        return (process, address);
     }
 
     public async Task DisposeAsync()

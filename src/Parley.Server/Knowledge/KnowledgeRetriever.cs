@@ -121,7 +121,7 @@ public sealed class KnowledgeRetriever(
             Of(fused, semantic[rank].Chunk, model.Scale).Add(rank, lexical: false, similarity: semantic[rank].Similarity);
 
         return OnePerPage(
-            fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).ThenBy(c => c.Chunk.ChunkId).Select(c => (c.Chunk, c.Relevance, (double?)c.Similarity)),
+            fused.Values.Where(c => c.Relevance >= settings.MinRelevance).OrderByDescending(c => c.Fusion).ThenByDescending(c => c.Relevance).ThenBy(c => c.Chunk.ChunkId).Select(c => (c.Chunk, c.Relevance, (double?)c.Similarity)),
             limit ?? settings.MaxPassages);
     }
 

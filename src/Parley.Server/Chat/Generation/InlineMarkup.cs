@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using System.Text.RegularExpressions;
 
@@ -36,12 +37,34 @@ public static partial class InlineMarkup
             part = Link().Replace(part, m => IsWebLink(m.Value) ? m.Value : m.Groups[1].Value);
             part = Footnote().Replace(part, "");
             part = HeadingAnchor().Replace(part, "");
-            part = Tag().Replace(part, " ");
+            part = Tag().Replace(part, DropTag);
             parts[i] = part;
         }
 
         return Spaces().Replace(string.Concat(parts), " ").Trim();
     }
+
+    /// <summary>
+    /// A tag goes, but not a placeholder written the same way: manuals write <c>--format=&lt;format&gt;</c> and
+    /// <c>git show &lt;object&gt;</c>, and those words are the answer. A closing tag, a tag with attributes or a
+    /// self-closed one is markup; a bare <c>&lt;word&gt;</c> is only when it names an element that formats text.
+    /// </summary>
+    private static string DropTag(Match tag)
+    {
+        var text = tag.Value;
+        var isMarkup = text.StartsWith("</", StringComparison.Ordinal) || text.EndsWith("/>", StringComparison.Ordinal)
+            || text.Contains(' ', StringComparison.Ordinal) || FormattingElements.Contains(text[1..^1]);
+        return isMarkup ? " " : text;
+    }
+
+    private static readonly FrozenSet<string> FormattingElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "a", "abbr", "article", "aside", "b", "big", "blockquote", "body", "br", "caption", "center", "cite", "code", "dd",
+        "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5",
+        "h6", "head", "header", "hr", "html", "i", "iframe", "ins", "kbd", "li", "main", "mark", "nav", "noscript", "ol",
+        "p", "pre", "q", "s", "samp", "script", "section", "small", "span", "strike", "strong", "style", "sub", "summary",
+        "sup", "table", "tbody", "td", "th", "thead", "tr", "tt", "u", "ul", "wbr",
+    ]);
 
     private static bool IsWebLink(string link) =>
         link.Contains("](http://", StringComparison.OrdinalIgnoreCase) || link.Contains("](https://", StringComparison.OrdinalIgnoreCase);
@@ -54,7 +77,7 @@ public static partial class InlineMarkup
         text = Footnote().Replace(text, "");
         text = HeadingAnchor().Replace(text, "");
         text = AutoLink().Replace(text, "");
-        text = Tag().Replace(text, " ");
+        text = Tag().Replace(text, DropTag);
         text = Strong().Replace(text, "$1$2");
         text = Emphasis().Replace(text, "$1");
         text = Underscored().Replace(text, "$1");

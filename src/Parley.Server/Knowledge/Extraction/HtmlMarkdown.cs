@@ -20,6 +20,9 @@ internal sealed class HtmlMarkdown
     private readonly StringBuilder _line = new();
     private readonly IElement _root;
 
+    // A definition list's term waiting for the first paragraph of its definition, which it opens.
+    private string? _term;
+
     private HtmlMarkdown(IElement root) => _root = root;
 
     public static string Write(IElement root)
@@ -50,21 +53,21 @@ internal sealed class HtmlMarkdown
         switch (element.LocalName)
         {
             case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
-                Flush();
+                StartBlock();
                 _writer.Heading(element.LocalName[1] - '0', element.TextContent, Anchor(element));
                 break;
             case "ul" or "ol":
-                Flush();
+                StartBlock();
                 var items = new List<string>();
                 ListItems(element, 0, items);
                 _writer.Lines(items);
                 break;
             case "table" when !IsLayoutTable(element):
-                Flush();
+                StartBlock();
                 _writer.Lines(TableRows(element));
                 break;
             case "pre":
-                Flush();
+                StartBlock();
                 _writer.Fence(element.TextContent, Language(element));
                 break;
             case "br":
@@ -74,6 +77,10 @@ internal sealed class HtmlMarkdown
                 Inline("`" + Whitespace.Collapse(element.TextContent) + "`");
                 break;
             case "img":
+                break;
+            case "dl":
+                StartBlock();
+                DefinitionList(element);
                 break;
             case var tag when Blocks.Contains(tag) || tag == "table":
                 Flush();
@@ -105,8 +112,63 @@ internal sealed class HtmlMarkdown
     private void Flush()
     {
         if (_line.Length > 0)
-            _writer.Paragraph(_line.ToString());
+        {
+            _writer.Paragraph(_term is null ? _line.ToString() : Defines(_term, _line.ToString().TrimStart()));
+            _term = null;
+        }
+
         _line.Clear();
+    }
+
+    /// <summary>Before a block that is no paragraph, a waiting term is written as the line that introduces it.</summary>
+    private void StartBlock()
+    {
+        Flush();
+        if (_term is not null)
+            _writer.Paragraph(Defines(_term, ""));
+        _term = null;
+    }
+
+    /// <summary>
+    /// Manuals list options, settings and glossary entries as terms with definitions ("-n, --dry-run" then "Don't
+    /// actually remove anything"). Each term is written at the start of its definition's first paragraph, so the
+    /// option and what it does stay one sentence for search and answers alike.
+    /// </summary>
+    private void DefinitionList(IElement list)
+    {
+        var terms = new List<string>();
+        foreach (var child in list.Children.SelectMany(c => c.LocalName == "div" ? c.Children : (IEnumerable<IElement>)[c]))
+        {
+            if (child.LocalName == "dt")
+            {
+                Children(child);
+                if (Whitespace.Collapse(_line.ToString()) is { Length: > 0 } term)
+                    terms.Add(term);
+                _line.Clear();
+            }
+            else if (child.LocalName == "dd")
+            {
+                _term = terms.Count > 0 ? string.Join(", ", terms) : null;
+                terms.Clear();
+                Children(child);
+                Flush();
+                // An empty definition leaves its term on its own.
+                if (_term is not null)
+                    _writer.Paragraph(_term);
+                _term = null;
+            }
+        }
+
+        if (terms.Count > 0)
+            _writer.Paragraph(string.Join(", ", terms));
+    }
+
+    /// <summary>"**term**: definition"; a term that is a sentence of its own ("Can I pay by card?") is followed by a space.</summary>
+    private static string Defines(string term, string definition)
+    {
+        var bold = term.Contains('`', StringComparison.Ordinal) || term.Contains('*', StringComparison.Ordinal) ? term : $"**{term}**";
+        var separator = term[^1] is '.' or '?' or '!' or ':' ? " " : ": ";
+        return definition.Length == 0 ? (separator == " " ? bold : bold + ":") : bold + separator + definition;
     }
 
     private static void ListItems(IElement list, int depth, List<string> lines)

@@ -174,6 +174,37 @@ public class SectionAnswerTests : BackendTest
         Assert.Equal("Brewmate docs", Assert.Single(answer.Citations!).PageTitle);
     }
 
+    [Theory]
+    [MemberData(nameof(Embeddings))]
+    public async Task A_paragraph_that_ends_a_sentence_a_code_block_interrupted_is_quoted_from_where_the_sentence_starts(string embeddings)
+    {
+        const string Recipes =
+            """
+            # Recipes
+
+            ## Fixing the last recipe
+
+            Saved a recipe with a typo in its name? You can replace the most recent recipe using
+
+            ```
+            $ brewmate recipe save --amend
+            ```
+
+            which replaces the old recipe by a new one with your changes, and lets you edit its name first. Older recipes are fixed in the recipe editor.
+            """;
+        var (app, botId) = await StartWithDocsAsync(embeddings);
+        await using var _ = app;
+        using (var admin = app.Admin())
+            await admin.AddTextAsync(botId, "Recipes", Recipes, "https://docs.brewmate.example/recipes");
+
+        var answer = await app.PublicChat().AskAsync(new ChatRequest(botId, "I saved a recipe with a typo in its name. How can I fix the name of the recipe I just saved?", ChatStreams.NewSession()));
+
+        var start = answer.Text.IndexOf("You can replace the most recent recipe using", StringComparison.Ordinal);
+        var code = answer.Text.IndexOf("```\n$ brewmate recipe save --amend\n```", StringComparison.Ordinal);
+        var end = answer.Text.IndexOf("which replaces the old recipe", StringComparison.Ordinal);
+        Assert.True(start >= 0 && code > start && end > code, answer.Text);
+    }
+
     private async Task<(ParleyApp App, string BotId)> StartWithDocsAsync(string embeddings)
     {
         var app = await StartAppAsync(a => a.With("Parley:Embeddings:Provider", embeddings));

@@ -35,6 +35,23 @@ internal static class SectionQuote
                 var own = chosen.Where(u => u.Block == block).Select(u => u.Position).ToList();
                 // A web search result is untrusted text: only the sentences chosen for the question are quoted from it.
                 var positions = passage.Passage.FromWebSearch ? own.Order().ToList() : Around(sentences, own);
+                // A paragraph that opens in lower case ends the sentence a code block or a list cut in two ("you can
+                // replace the most recent commit using", `git commit --amend`, "which will replace the old commit…"):
+                // it is quoted from where that sentence starts, with what stands in its middle.
+                if (positions[0] == 0 && Continues(passage, block) && !done.Contains(block - 1))
+                {
+                    if (block >= 2 && passage.Blocks[block - 2].Kind == BlockKind.Prose && !done.Contains(block - 2))
+                    {
+                        var start = passage.Sentences[block - 2][^1];
+                        parts.Add(InlineMarkup.ForAnswer(start));
+                        words += AnswerUnit.WordCount(start);
+                        done.Add(block - 2);
+                    }
+
+                    parts.Add(Block(passage, block - 1, chosen, ref words, ref codeQuoted));
+                    done.Add(block - 1);
+                }
+
                 var leadsIn = LeadsIntoBlock(passage, block);
                 // A paragraph that introduces a block is read to its end, so its colon is followed by what it announces.
                 if (leadsIn && positions[^1] < sentences.Count - 1 && sentences.Skip(positions[^1] + 1).Sum(AnswerUnit.WordCount) + words < MaxProseWords)
@@ -88,6 +105,9 @@ internal static class SectionQuote
 
         return positions.ToList();
     }
+
+    private static bool Continues(QuotedPassage passage, int block) =>
+        block > 0 && passage.Blocks[block - 1].Kind != BlockKind.Prose && passage.Sentences[block] is [var first, ..] && char.IsLower(first[0]);
 
     private static bool LeadsIntoBlock(QuotedPassage passage, int block) =>
         passage.Blocks[block].Kind == BlockKind.Prose && passage.Blocks[block].Paragraph.TrimEnd().EndsWith(':')

@@ -198,6 +198,8 @@ public partial class ExtractiveAnswerTests : BackendTest
     /// <summary>Each sentence starts with a capital or digit and ends with its own punctuation: nothing was cut off.</summary>
     private static void AssertWholeSentences(string answer)
     {
+        // A code block quoted with its sentence is no prose: its lines are commands, not sentences.
+        answer = CodeBlock().Replace(answer, "").Trim();
         Assert.Matches("[.!?]$", answer);
         foreach (var sentence in SentencesOf(string.Join(' ', answer.Split('\n').Where(l => !l.StartsWith("- ", StringComparison.Ordinal)))))
         {
@@ -209,4 +211,7 @@ public partial class ExtractiveAnswerTests : BackendTest
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"```[^\n]*\n.*?\n```", RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
 }

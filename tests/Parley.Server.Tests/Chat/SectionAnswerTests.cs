@@ -205,6 +205,37 @@ public class SectionAnswerTests : BackendTest
         Assert.True(start >= 0 && code > start && end > code, answer.Text);
     }
 
+    [Theory]
+    [MemberData(nameof(Embeddings))]
+    public async Task The_example_under_the_paragraph_that_explains_it_is_quoted_with_it(string embeddings)
+    {
+        const string Network =
+            """
+            # Network settings
+
+            ## A fixed address for the machine
+
+            A fixed address must be written into the machine's network file by hand. It needs at least the address and the netmask; the gateway is the router that leads outside.
+
+            Example 4.2. Fixed address
+
+            ```
+            iface wlan0 inet fixed
+              address 192.168.0.3/24
+              gateway 192.168.0.1
+            ```
+            """;
+        var (app, botId) = await StartWithDocsAsync(embeddings);
+        await using var _ = app;
+        using (var admin = app.Admin())
+            await admin.AddTextAsync(botId, "Network settings", Network, "https://docs.brewmate.example/network");
+
+        var answer = await app.PublicChat().AskAsync(new ChatRequest(botId, "How do I give the machine a fixed address in its network file?", ChatStreams.NewSession()));
+
+        Assert.Contains("It needs at least the address and the netmask", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Example 4.2. Fixed address\n\n```\niface wlan0 inet fixed\n", answer.Text, StringComparison.Ordinal);
+    }
+
     private async Task<(ParleyApp App, string BotId)> StartWithDocsAsync(string embeddings)
     {
         var app = await StartAppAsync(a => a.With("Parley:Embeddings:Provider", embeddings));

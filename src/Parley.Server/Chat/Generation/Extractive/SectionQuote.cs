@@ -16,6 +16,7 @@ internal static class SectionQuote
     private const int ShortParagraphWords = 60;
     private const int ParagraphWords = 80;
     private const int FollowingSentences = 2;
+    private const int MaxCaptionWords = 8;
     private const string More = "…";
 
     public static string Write(QuotedPassage passage, IReadOnlyCollection<AnswerUnit> chosen)
@@ -65,6 +66,19 @@ internal static class SectionQuote
                     parts.Add(Block(passage, block + 1, chosen, ref words, ref codeQuoted));
                     done.Add(block + 1);
                 }
+                else if (!codeQuoted && positions[^1] == sentences.Count - 1 && ExampleAfter(passage, block) is var (caption, code) && !done.Contains(code))
+                {
+                    // The example set right under the paragraph that explains it ("Example 8.2. Static configuration",
+                    // then the file) shows what the paragraph says to do: it is quoted with it, as one code block.
+                    if (caption is { } at && !done.Contains(at))
+                    {
+                        parts.Add(InlineMarkup.ForAnswer(passage.Blocks[at].Paragraph));
+                        done.Add(at);
+                    }
+
+                    parts.Add(Block(passage, code, chosen, ref words, ref codeQuoted));
+                    done.Add(code);
+                }
             }
             else
             {
@@ -105,6 +119,20 @@ internal static class SectionQuote
 
         return positions.ToList();
     }
+
+    /// <summary>The code block right after a paragraph, or after a caption line under it; null when none follows.</summary>
+    private static (int? Caption, int Code)? ExampleAfter(QuotedPassage passage, int block)
+    {
+        var blocks = passage.Blocks;
+        if (block + 1 < blocks.Count && blocks[block + 1].Kind == BlockKind.Code)
+            return (null, block + 1);
+        return block + 2 < blocks.Count && blocks[block + 2].Kind == BlockKind.Code && IsCaption(blocks[block + 1]) ? (block + 1, block + 2) : null;
+    }
+
+    /// <summary>A label over an example or a figure: one short line that is no sentence ("Example 8.2. Static configuration").</summary>
+    private static bool IsCaption(PassageBlock block) =>
+        block is { Kind: BlockKind.Prose, Lines.Count: 1 } && AnswerUnit.WordCount(block.Paragraph) <= MaxCaptionWords
+        && block.Paragraph.TrimEnd() is [.., var last] && last is not ('.' or '!' or '?' or ':');
 
     private static bool Continues(QuotedPassage passage, int block) =>
         block > 0 && passage.Blocks[block - 1].Kind != BlockKind.Prose && passage.Sentences[block] is [var first, ..] && char.IsLower(first[0]);

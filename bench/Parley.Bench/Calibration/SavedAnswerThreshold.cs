@@ -18,10 +18,10 @@ internal static class SavedAnswerThreshold
     public static async Task RunAsync(TextWriter output)
     {
         output.WriteLine(Machine.Describe());
-        var saved = SavedQuestionSet.Questions;
+        var saved = SavedQuestionSet.Shop.Questions;
         var asked = saved.SelectMany((s, i) => s.Paraphrases.Select(p => (Text: p, Owner: i, Paraphrase: true)))
             .Concat(saved.SelectMany((s, i) => s.NearMisses.Select(p => (Text: p, Owner: i, Paraphrase: false))))
-            .Concat(SavedQuestionSet.Unrelated.Select(p => (Text: p, Owner: -1, Paraphrase: false)))
+            .Concat(SavedQuestionSet.Shop.Unrelated.Select(p => (Text: p, Owner: -1, Paraphrase: false)))
             .ToList();
         output.WriteLine($"{saved.Length} saved questions; {asked.Count(a => a.Paraphrase)} paraphrases, " +
             $"{asked.Count(a => !a.Paraphrase && a.Owner >= 0)} near-misses, {asked.Count(a => a.Owner < 0)} unrelated questions.");
@@ -68,7 +68,7 @@ internal static class SavedAnswerThreshold
         foreach (var ((text, owner, paraphrase), (s, closeness)) in asked.Zip(best).OrderBy(p => p.Second.Closeness))
         {
             var kind = paraphrase ? (s == owner ? "paraphrase" : "PARAPHRASE→OTHER") : owner >= 0 ? "near-miss" : "unrelated";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {closeness:F3} {kind,-16} \"{text}\" ~ \"{SavedQuestionSet.Questions[s].Question}\""));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {closeness:F3} {kind,-16} \"{text}\" ~ \"{SavedQuestionSet.Shop.Questions[s].Question}\""));
         }
     }
 }

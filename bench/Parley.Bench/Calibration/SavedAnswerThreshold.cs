@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
+using Parley.Core.Knowledge;
 using Parley.Embeddings.Local;
 using Parley.Server.Chat.SavedAnswers;
 using Parley.Server.Knowledge.Embeddings;
@@ -7,68 +8,112 @@ using Parley.Server.Knowledge.Embeddings;
 namespace Parley.Bench.Calibration;
 
 /// <summary>
-/// The <c>qa-threshold</c> command: for each local model, and by words, how <see cref="SavedQuestionSet"/>'s visitor
-/// questions meet the saved ones at each <c>qa_match_threshold</c>. A visitor question gets the saved answer whose
-/// question is closest, if it is at least the threshold close (as <c>SavedAnswerStep</c> decides). A paraphrase
-/// answered by its own saved question is a hit; by none, a miss; by another, a false match. A near-miss or an
-/// unrelated question answered by any saved question is a false match.
+/// The <c>qa-threshold</c> command: for each <see cref="SavedQuestionSet"/>, each local model and by words, how the
+/// visitor questions meet the saved ones at each <c>qa_match_threshold</c>, decided as <c>SavedAnswerFinder</c> decides
+/// (<see cref="QuestionCloseness"/>, then <see cref="SavedAnswerChoice"/>), and, for comparison, by the cosine alone at
+/// the model's <see cref="SimilarityScale.SameQuestion"/> (how saved answers were matched before). A paraphrase answered
+/// by its own saved question is a hit; by none, a miss; by another, a false match. A near-miss or an unrelated question
+/// answered by any saved question is a false match.
 /// </summary>
 internal static class SavedAnswerThreshold
 {
+    private static readonly double[] Thresholds = [0.70, 0.75, 0.80, 0.85, QuestionCloseness.DefaultThreshold, 0.95, 1.00];
+
     public static async Task RunAsync(TextWriter output)
     {
         output.WriteLine(Machine.Describe());
-        var saved = SavedQuestionSet.Questions;
-        var asked = saved.SelectMany((s, i) => s.Paraphrases.Select(p => (Text: p, Owner: i, Paraphrase: true)))
-            .Concat(saved.SelectMany((s, i) => s.NearMisses.Select(p => (Text: p, Owner: i, Paraphrase: false))))
-            .Concat(SavedQuestionSet.Unrelated.Select(p => (Text: p, Owner: -1, Paraphrase: false)))
+        foreach (var set in SavedQuestionSet.All)
+            await RunAsync(output, set);
+    }
+
+    private static async Task RunAsync(TextWriter output, SavedQuestionSet set)
+    {
+        var saved = set.Questions;
+        var asked = saved.SelectMany((s, i) => s.Paraphrases.Select(p => new Asked(p, i, Paraphrase: true)))
+            .Concat(saved.SelectMany((s, i) => s.NearMisses.Select(p => new Asked(p, i, Paraphrase: false))))
+            .Concat(set.Unrelated.Select(p => new Asked(p, -1, Paraphrase: false)))
             .ToList();
-        output.WriteLine($"{saved.Length} saved questions; {asked.Count(a => a.Paraphrase)} paraphrases, " +
-            $"{asked.Count(a => !a.Paraphrase && a.Owner >= 0)} near-misses, {asked.Count(a => a.Owner < 0)} unrelated questions.");
+        output.WriteLine($"\n# {set.Name}: {saved.Length} saved questions; {asked.Count(a => a.Paraphrase)} paraphrases, " +
+            $"{asked.Count(a => !a.Paraphrase && a.Owner >= 0)} near-misses, {asked.Count(a => a.Owner < 0)} unrelated questions");
+
+        var answers = saved.Select(s => s.Question).ToList();
+        var savedWords = saved.Select(s => QuestionWords.Of(s.Question)).ToList();
+        var agreement = asked.Select(a =>
+        {
+            var words = QuestionWords.Of(a.Text);
+            return savedWords.Select(s => QuestionWords.Compare(words, s)).ToList();
+        }).ToList();
 
         foreach (var model in LocalModel.All)
         {
             using var generator = model.Load(new LocalEmbeddingsOptions());
             var savedVectors = await generator.GenerateAsync(saved.Select(s => s.Question), QueryMarker.Mark());
             var askedVectors = await generator.GenerateAsync(asked.Select(a => a.Text), QueryMarker.Mark());
-            var best = asked.Select((a, i) => Best(saved.Length, s => QuestionCloseness.ByMeaning(askedVectors[i].Vector.Span, savedVectors[s].Vector.Span))).ToList();
-            Report(output, $"{model.Name} ({model.Id}), cosine of the questions embedded as queries", asked, best, Steps(0.60, 0.98, 0.02));
+            var cosines = asked.Select((_, i) => saved.Select((_, s) => QuestionCloseness.Cosine(askedVectors[i].Vector.Span, savedVectors[s].Vector.Span)).ToList()).ToList();
+
+            var before = Count(asked, cosines.Select(c => Best(c, model.Scale.SameQuestion)).ToList());
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"\n## {model.Name} ({model.Id})\n\nBefore (the cosine alone at {model.Scale.SameQuestion:F2}): {before}."));
+            var closeness = cosines.Select((c, i) => c.Select((cosine, s) => QuestionCloseness.Of(QuestionCloseness.Meaning(cosine, model.Scale), agreement[i][s])).ToList()).ToList();
+            Report(output, asked, closeness, answers, agreement);
         }
 
-        var byWords = asked.Select(a => Best(saved.Length, s => QuestionCloseness.ByWords(a.Text, saved[s].Question))).ToList();
-        Report(output, "by words (no embedding model), share of stemmed words in common", asked, byWords, Steps(0.3, 1.0, 0.05));
-    }
+        output.WriteLine("\n## by words (no embedding model)\n");
+        output.WriteLine($"Before (share of stemmed words in common at least 0.75): {Count(asked, agreement.Select((_, i) => (Index: i, 0)).Select(a => Best(saved.Select(s => OldByWords(asked[a.Index].Text, s.Question)).ToList(), 0.75)).ToList())}.");
+        Report(output, asked, agreement.Select(a => a.Select(QuestionCloseness.ByWords).ToList()).ToList(), answers, agreement);
 
-    private static (int Saved, double Closeness) Best(int count, Func<int, double> closeness) =>
-        Enumerable.Range(0, count).Select(s => (s, closeness(s))).MaxBy(p => p.Item2);
-
-    private static IEnumerable<double> Steps(double from, double to, double step)
-    {
-        for (var t = from; t <= to + 1e-9; t += step)
-            yield return Math.Round(t, 2);
-    }
-
-    private static void Report(
-        TextWriter output, string title, List<(string Text, int Owner, bool Paraphrase)> asked, List<(int Saved, double Closeness)> best, IEnumerable<double> thresholds)
-    {
-        output.WriteLine($"\n## {title}\n");
-        var paraphrases = asked.Count(a => a.Paraphrase);
-        var others = asked.Count - paraphrases;
-        output.WriteLine($"| threshold | paraphrases answered (of {paraphrases}) | missed | near-misses and unrelated answered (of {others}) | paraphrases given another answer |");
-        output.WriteLine("| -: | -: | -: | -: | -: |");
-        foreach (var t in thresholds)
+        void Report(TextWriter output, List<Asked> asked, List<List<double>> closeness, List<string> answers, List<List<WordAgreement>> words)
         {
-            var hit = asked.Where((a, i) => a.Paraphrase && best[i].Closeness >= t && best[i].Saved == a.Owner).Count();
-            var wrong = asked.Where((a, i) => a.Paraphrase && best[i].Closeness >= t && best[i].Saved != a.Owner).Count();
-            var falseMatch = asked.Where((a, i) => !a.Paraphrase && best[i].Closeness >= t).Count();
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {t:F2} | {hit} | {paraphrases - hit - wrong} | {falseMatch} | {wrong} |"));
-        }
+            var paraphrases = asked.Count(a => a.Paraphrase);
+            output.WriteLine($"\n| qa_match_threshold | paraphrases answered (of {paraphrases}) | near-misses and unrelated answered (of {asked.Count - paraphrases}) | paraphrases given another answer |");
+            output.WriteLine("| -: | -: | -: | -: |");
+            foreach (var t in Thresholds)
+            {
+                var (hit, falseMatch, wrong) = Tally(asked, closeness.Select(c => SavedAnswerChoice.Pick(c, answers, t)).ToList());
+                var name = t == QuestionCloseness.DefaultThreshold ? $"**{t:F2}** (default)" : $"{t:F2}";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {hit} | {falseMatch} | {wrong} |"));
+            }
 
-        output.WriteLine("\nEach question's closest saved question:");
-        foreach (var ((text, owner, paraphrase), (s, closeness)) in asked.Zip(best).OrderBy(p => p.Second.Closeness))
-        {
-            var kind = paraphrase ? (s == owner ? "paraphrase" : "PARAPHRASE→OTHER") : owner >= 0 ? "near-miss" : "unrelated";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {closeness:F3} {kind,-16} \"{text}\" ~ \"{SavedQuestionSet.Questions[s].Question}\""));
+            output.WriteLine("\nEach question's closest saved question (✓ answered from it at the default):");
+            var lines = asked.Select((a, i) =>
+            {
+                var s = Enumerable.Range(0, closeness[i].Count).MaxBy(s => closeness[i][s]);
+                var kind = a.Paraphrase ? (s == a.Owner ? "paraphrase" : "PARAPHRASE→OTHER") : a.Owner >= 0 ? "near-miss" : "unrelated";
+                var answered = SavedAnswerChoice.Pick(closeness[i], answers, QuestionCloseness.DefaultThreshold) is not null ? "✓" : " ";
+                return (closeness[i][s], string.Create(CultureInfo.InvariantCulture,
+                    $"  {closeness[i][s]:F3} {answered} {kind,-16} {words[i][s].Overlap,-8} \"{a.Text}\" ~ \"{set.Questions[s].Question}\""));
+            });
+            foreach (var (_, line) in lines.OrderBy(l => l.Item1))
+                output.WriteLine(line);
         }
     }
+
+    private static string Count(List<Asked> asked, List<int?> chosen)
+    {
+        var (hit, falseMatch, wrong) = Tally(asked, chosen);
+        return $"{hit} of {asked.Count(a => a.Paraphrase)} paraphrases answered, {falseMatch + wrong} false matches";
+    }
+
+    private static (int Hit, int FalseMatch, int Wrong) Tally(List<Asked> asked, List<int?> chosen) => (
+        asked.Where((a, i) => a.Paraphrase && chosen[i] == a.Owner).Count(),
+        asked.Where((a, i) => !a.Paraphrase && chosen[i] is not null).Count(),
+        asked.Where((a, i) => a.Paraphrase && chosen[i] is { } s && s != a.Owner).Count());
+
+    /// <summary>The closest at least <paramref name="bar"/> close, as saved answers were matched before.</summary>
+    private static int? Best(List<double> closeness, double bar)
+    {
+        var best = Enumerable.Range(0, closeness.Count).MaxBy(s => closeness[s]);
+        return closeness[best] >= bar ? best : null;
+    }
+
+    /// <summary>The words-only closeness before: the share of stemmed words in common (Jaccard), exact stems only.</summary>
+    private static double OldByWords(string asked, string saved)
+    {
+        var a = QueryTerms.Extract(asked).Select(QueryTerms.Stem).ToHashSet(StringComparer.Ordinal);
+        var b = QueryTerms.Extract(saved).Select(QueryTerms.Stem).ToHashSet(StringComparer.Ordinal);
+        var shared = a.Count(b.Contains);
+        return a.Count == 0 || b.Count == 0 ? 0 : (double)shared / (a.Count + b.Count - shared);
+    }
+
+    private sealed record Asked(string Text, int Owner, bool Paraphrase);
 }

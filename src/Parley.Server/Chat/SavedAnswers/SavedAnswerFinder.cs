@@ -8,21 +8,15 @@ using Parley.Server.Knowledge.Embeddings;
 namespace Parley.Server.Chat.SavedAnswers;
 
 /// <summary>
-/// Finds the Q&amp;A source whose question a visitor's question asks again: the closest saved question, by meaning on
-/// the bot's embedding model when it has one (the bot's <c>qa_match_threshold</c>, else the model's measured
-/// <see cref="SimilarityScale.SameQuestion"/>), else by words at <see cref="WordsBar"/>. Each bot's saved questions are
-/// kept in memory until its knowledge version or its model changes; an edited Q&amp;A source moves the version, so
-/// the next question is compared with what the owner wrote last, on every replica.
+/// Finds the Q&amp;A source whose question a visitor's question asks again: each saved question's closeness to it
+/// (<see cref="QuestionCloseness"/>: by meaning on the bot's embedding model, weighed by their words' agreement, or by
+/// words alone without a model), then the closest at the bot's <c>qa_match_threshold</c>, else
+/// <see cref="QuestionCloseness.DefaultThreshold"/>, clearly ahead of the rest (<see cref="SavedAnswerChoice"/>). Each
+/// bot's saved questions are kept in memory until its knowledge version or its model changes; an edited Q&amp;A source
+/// moves the version, so the next question is compared with what the owner wrote last, on every replica.
 /// </summary>
 public sealed class SavedAnswerFinder(SavedQuestionEmbedder questions, ChunkEmbedder embedder, ILogger<SavedAnswerFinder> log)
 {
-    /// <summary>
-    /// By words, the share of stemmed words two questions must have in common. Measured (bench/README.md), no near-miss
-    /// reaches 0.7 and nothing lies between 0.7 and 1: by words only a question asked in the saved question's own
-    /// words is answered from it, the rest go to retrieval as before.
-    /// </summary>
-    public const double WordsBar = 0.75;
-
     private readonly ConcurrentDictionary<string, Known> _bots = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -38,8 +32,10 @@ public sealed class SavedAnswerFinder(SavedQuestionEmbedder questions, ChunkEmbe
             if (saved.Count == 0)
                 return SavedAnswerLookup.None;
             var asked = await EmbedAsync(model, question, ct);
-            var match = ByMeaning(saved, asked, bot.QaMatchThreshold ?? model.Scale.SameQuestion) ?? ByWords(saved, question, asked);
-            return new SavedAnswerLookup(match, asked);
+            var words = QuestionWords.Of(question);
+            var closeness = saved.Select(s => Closeness(s, words, asked, model.Scale)).ToList();
+            var chosen = SavedAnswerChoice.Pick(closeness, saved.Select(s => s.Saved.Answer).ToList(), bot.QaMatchThreshold ?? QuestionCloseness.DefaultThreshold);
+            return new SavedAnswerLookup(chosen is { } i ? new SavedAnswerMatch(saved[i].Saved, closeness[i]) : null, asked);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
@@ -48,23 +44,15 @@ public sealed class SavedAnswerFinder(SavedQuestionEmbedder questions, ChunkEmbe
         }
     }
 
-    private static SavedAnswerMatch? ByMeaning(IReadOnlyList<SavedQuestion> saved, EmbeddedQuestion? asked, double threshold)
+    /// <summary>A saved question without a vector of the model (none, or it failed) is compared by words alone.</summary>
+    private static double Closeness(Candidate saved, IReadOnlyList<string> words, EmbeddedQuestion? asked, SimilarityScale scale)
     {
-        if (asked is null)
-            return null;
-        return saved.Where(q => q.EmbeddedBy(asked.Model))
-            .Select(q => new SavedAnswerMatch(q, QuestionCloseness.ByMeaning(asked.Vector, q.Embedding!)))
-            .Where(m => m.Closeness >= threshold)
-            .MaxBy(m => m.Closeness);
+        var agreement = QuestionWords.Compare(words, saved.Words);
+        if (asked is null || !saved.Saved.EmbeddedBy(asked.Model))
+            return QuestionCloseness.ByWords(agreement);
+        var meaning = QuestionCloseness.Meaning(QuestionCloseness.Cosine(asked.Vector, saved.Saved.Embedding!), scale);
+        return QuestionCloseness.Of(meaning, agreement);
     }
-
-    /// <summary>Saved questions without a vector of the model (none, or it failed) are compared by words, strictly.</summary>
-    private static SavedAnswerMatch? ByWords(IReadOnlyList<SavedQuestion> saved, string question, EmbeddedQuestion? asked) =>
-        saved.Where(q => asked is null || !q.EmbeddedBy(asked.Model))
-            .Select(q => new SavedAnswerMatch(q, QuestionCloseness.ByWords(question, q.Question)))
-            .Where(m => m.Closeness >= WordsBar)
-            .MaxBy(m => m.Closeness);
-
     private async Task<EmbeddedQuestion?> EmbedAsync(EmbeddingModel model, string question, CancellationToken ct)
     {
         if (model is not { Id: { } id, Generator: { } generator })
@@ -81,16 +69,18 @@ public sealed class SavedAnswerFinder(SavedQuestionEmbedder questions, ChunkEmbe
         }
     }
 
-    private async ValueTask<IReadOnlyList<SavedQuestion>> SavedQuestionsAsync(Bot bot, EmbeddingModel model, CancellationToken ct)
+    private async ValueTask<IReadOnlyList<Candidate>> SavedQuestionsAsync(Bot bot, EmbeddingModel model, CancellationToken ct)
     {
         if (_bots.TryGetValue(bot.Id, out var known) && known.Version == bot.KnowledgeVersion && known.Model == model.Id)
             return known.Questions;
-        var saved = await questions.ReadAsync(bot.Id, model, ct);
+        var saved = (await questions.ReadAsync(bot.Id, model, ct)).Select(q => new Candidate(q, QuestionWords.Of(q.Question))).ToList();
         // Kept only when complete: a question left unembedded by a failing model is embedded again next time.
-        if (model.Id is null || saved.All(q => q.EmbeddedBy(model.Id)))
+        if (model.Id is null || saved.All(q => q.Saved.EmbeddedBy(model.Id)))
             _bots[bot.Id] = new Known(bot.KnowledgeVersion, model.Id, saved);
         return saved;
     }
 
-    private sealed record Known(long Version, string? Model, IReadOnlyList<SavedQuestion> Questions);
+    private sealed record Known(long Version, string? Model, IReadOnlyList<Candidate> Questions);
+
+    private sealed record Candidate(SavedQuestion Saved, IReadOnlyList<string> Words);
 }

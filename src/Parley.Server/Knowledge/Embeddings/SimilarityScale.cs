@@ -28,10 +28,9 @@ public sealed record SimilarityScale(double Unrelated, double Answering, double 
     public double AnswersFrom => Unrelated + (0.5 * (Answering - Unrelated));
 
     /// <summary>
-    /// From this cosine two questions (both embedded as queries) ask the same thing: a visitor's question this close to a
-    /// Q&amp;A source's question is given its answer verbatim, unless the bot sets its own <c>qa_match_threshold</c>. Set
-    /// where the measured near-misses ("Can I return a gift?" against "Can I return a sale item?") all fall below
-    /// (<c>Parley.Bench qa-threshold</c>, bench/README.md).
+    /// From this cosine two questions (both embedded as queries) read as the same question: the 1 of the saved-answer
+    /// matcher's meaning scale (its 0 is <see cref="Unrelated"/>), which words then raise or lower before
+    /// <c>qa_match_threshold</c> decides (<c>Parley.Bench qa-threshold</c>, bench/README.md).
     /// </summary>
     public double SameQuestion { get; init; } = 0.90;
 }

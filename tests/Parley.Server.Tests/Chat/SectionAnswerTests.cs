@@ -236,6 +236,44 @@ public class SectionAnswerTests : BackendTest
         Assert.Contains("Example 4.2. Fixed address\n\n```\niface wlan0 inet fixed\n", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Embeddings))]
+    public async Task A_sentence_ending_in_a_colon_is_never_left_without_what_it_announces(string embeddings)
+    {
+        const string Updating =
+            """
+            # Updating
+
+            ## How do I update Brewmate?
+
+            To update Brewmate from the package repository, run:
+
+            ```sh
+            brewmate update --channel stable
+            ```
+
+            To update Brewmate from a package file you downloaded, run:
+
+            ```sh
+            brewmate update --file brewmate.pkg
+            ```
+            """;
+        var (app, botId) = await StartWithDocsAsync(embeddings);
+        await using var _ = app;
+        using (var admin = app.Admin())
+            await admin.AddTextAsync(botId, "Updating", Updating, "https://docs.brewmate.example/updating");
+
+        var answer = await app.PublicChat().AskAsync(new ChatRequest(botId, "How do I update Brewmate?", ChatStreams.NewSession()));
+
+        Assert.Contains("```sh\nbrewmate update --channel stable\n```", answer.Text, StringComparison.Ordinal);
+        var paragraphs = answer.Text.Split("\n\n");
+        for (var i = 0; i < paragraphs.Length; i++)
+        {
+            if (paragraphs[i].EndsWith(':'))
+                Assert.True(i + 1 < paragraphs.Length && paragraphs[i + 1].StartsWith("```", StringComparison.Ordinal), answer.Text);
+        }
+    }
+
     private async Task<(ParleyApp App, string BotId)> StartWithDocsAsync(string embeddings)
     {
         var app = await StartAppAsync(a => a.With("Parley:Embeddings:Provider", embeddings));

@@ -95,7 +95,7 @@ internal static class SectionQuote
             }
         }
 
-        return string.Join("\n\n", parts.Where(p => p.Length > 0));
+        return string.Join("\n\n", WithoutEmptyIntroductions(parts.Where(p => p.Length > 0).ToList()));
     }
 
     /// <summary>
@@ -118,6 +118,27 @@ internal static class SectionQuote
         }
 
         return positions.ToList();
+    }
+
+    /// <summary>
+    /// A sentence ending in a colon whose code, list or table is not quoted after it (an answer quotes one code block)
+    /// announces nothing: it goes, and the rest of its paragraph stays.
+    /// </summary>
+    private static List<string> WithoutEmptyIntroductions(List<string> parts)
+    {
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (!parts[i].EndsWith(':') || IsBlock(parts[i]) || (i + 1 < parts.Count && IsBlock(parts[i + 1])))
+                continue;
+            var sentences = ProseSentences.Split(parts[i]);
+            parts[i] = string.Join(' ', sentences.Take(sentences.Count - 1));
+        }
+
+        return parts.Where(p => p.Length > 0).ToList();
+
+        static bool IsBlock(string part) =>
+            part.StartsWith("```", StringComparison.Ordinal) || part.StartsWith("~~~", StringComparison.Ordinal) || part.StartsWith('|')
+            || PassageBlocks.ListItem(part) is not null || part.StartsWith(More, StringComparison.Ordinal);
     }
 
     /// <summary>The code block right after a paragraph, or after a caption line under it; null when none follows.</summary>

@@ -9,7 +9,7 @@ internal static class InsightsQueries
     /// interleave, so the answer is found by a window over each conversation). An answer stored before outcomes were
     /// kept is read by what is stored. Conversations quiet since before the range are not read at all.
     /// </summary>
-    public static string Questions(bool withText) =>
+    private static string Asked(bool withText) =>
         $"""
         WITH turns AS (
             SELECT m.id, m.conversation_id, m.role, m.created_at{(withText ? ", m.content" : "")},
@@ -25,7 +25,7 @@ internal static class InsightsQueries
               AND m.created_at >= @from
             WINDOW w AS (PARTITION BY m.conversation_id ORDER BY m.seq)
         )
-        SELECT t.id AS message_id, t.conversation_id, t.created_at,
+        SELECT t.id, t.conversation_id, t.created_at,
                CASE WHEN t.next_role = 'Assistant' THEN t.outcome END AS outcome,
                CASE WHEN t.next_role = 'Assistant' THEN t.credits_milli ELSE 0 END AS credits_milli,
                f.rating, g.group_id{(withText ? ", t.content AS text" : "")}
@@ -33,9 +33,78 @@ internal static class InsightsQueries
         LEFT JOIN feedback f ON f.message_id = t.answer_id AND t.next_role = 'Assistant'
         LEFT JOIN question_group_members g ON g.message_id = t.id
         WHERE t.role = 'User' AND t.created_at < @until
-        {(withText ? "ORDER BY t.created_at, t.id" : "")}
         """;
 
-    public const string ConversationStarts =
-        "SELECT created_at FROM conversations WHERE bot_id = @botId AND channel = 'public' AND created_at >= @from AND created_at < @until";
+    /// <summary>
+    /// Every question's counts per UTC day (Unix milliseconds divided by a day's, as <c>DateOnly.FromDateTime</c> of
+    /// the UTC time), and the groups, unanswered rows and texts shown, in one statement: the questions are read once,
+    /// each numbered within its group newest first (and within its group and reason, for the unanswered), and only the
+    /// rows shown come back. Which outcomes answer and which are unanswered is <c>UnansweredReason</c>'s rule; ids are
+    /// ordered by code point (<c>COLLATE "C"</c>), as .NET's ordinal comparison orders them.
+    /// </summary>
+    public static readonly string Summary =
+        $"""
+        WITH asked AS ({Asked(withText: false)}),
+        questions AS MATERIALIZED (
+            SELECT id, conversation_id, created_at, coalesce(group_id, id) AS group_key, (group_id IS NOT NULL)::int AS grouped,
+                   rating, credits_milli, reason, answered,
+                   row_number() OVER newest AS rank,
+                   count(*) OVER whole AS group_count,
+                   sum(answered) OVER whole AS group_answered
+            FROM (
+                SELECT *,
+                       CASE WHEN outcome IN ('no_knowledge', 'declined', 'filtered', 'failed') THEN outcome
+                            WHEN outcome IN ('answered', 'saved_answer') AND rating = -1 THEN 'thumbs_down' END AS reason,
+                       CASE WHEN outcome IN ('answered', 'saved_answer') AND coalesce(rating, 0) <> -1 THEN 1 ELSE 0 END AS answered
+                FROM asked) a
+            WINDOW newest AS (PARTITION BY coalesce(group_id, id) ORDER BY created_at DESC, id COLLATE "C" DESC),
+                   whole AS (newest ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+        ),
+        top AS MATERIALIZED (
+            SELECT group_key, grouped, group_count, group_answered,
+                   row_number() OVER (ORDER BY group_count DESC, created_at DESC, id COLLATE "C" DESC) AS position
+            FROM questions WHERE rank = 1 ORDER BY position LIMIT @topGroups
+        ),
+        unanswered AS MATERIALIZED (
+            SELECT *, row_number() OVER (ORDER BY created_at DESC, group_key COLLATE "C", id COLLATE "C" DESC) AS position FROM (
+                SELECT group_key, grouped, reason, id, conversation_id, created_at,
+                       row_number() OVER newest AS rank, count(*) OVER whole AS n
+                FROM questions WHERE reason IS NOT NULL
+                WINDOW newest AS (PARTITION BY group_key, reason ORDER BY created_at DESC, id COLLATE "C" DESC),
+                       whole AS (newest ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) r
+            WHERE rank = 1 ORDER BY position LIMIT @unanswered
+        ),
+        shown AS MATERIALIZED (
+            SELECT group_key, bool_or(top) AS top
+            FROM (SELECT group_key, true AS top FROM top UNION ALL SELECT group_key, false FROM unanswered) s GROUP BY group_key
+        )
+        SELECT 'day' AS kind, created_at / 86400000 AS day, NULL AS group_key, 0 AS grouped, NULL AS reason, count(*) AS n,
+               sum(answered)::bigint AS answered, count(reason) AS unanswered, count(*) FILTER (WHERE rating = 1) AS thumbs_up,
+               count(*) FILTER (WHERE rating = -1) AS thumbs_down, sum(credits_milli)::bigint AS credits_milli,
+               NULL AS message_id, NULL AS conversation_id, 0::bigint AS asked_at, 0::bigint AS position, NULL AS text
+        FROM questions GROUP BY 2
+        UNION ALL
+        SELECT 'conversations', created_at / 86400000, NULL, 0, NULL, count(*), 0, 0, 0, 0, 0, NULL, NULL, 0, 0, NULL
+        FROM conversations WHERE bot_id = @botId AND channel = 'public' AND created_at >= @from AND created_at < @until GROUP BY 2
+        UNION ALL
+        SELECT 'top', 0, group_key, grouped, NULL, group_count, group_answered, 0, 0, 0, 0, NULL, NULL, 0, position, NULL FROM top
+        UNION ALL
+        SELECT 'unanswered', 0, group_key, grouped, reason, n, 0, 0, 0, 0, 0, id, conversation_id, created_at, position, NULL FROM unanswered
+        UNION ALL
+        SELECT 'newest', 0, q.group_key, q.grouped, NULL, 0, 0, 0, 0, 0, 0, q.id, NULL, 0, q.rank, m.content
+        FROM shown s JOIN questions q ON q.group_key = s.group_key JOIN messages m ON m.id = q.id
+        WHERE q.rank <= CASE WHEN s.top THEN @newestTexts ELSE 1 END
+        UNION ALL
+        SELECT 'leader', 0, g.id, 1, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, m.content
+        FROM shown s JOIN question_groups g ON g.id = s.group_key JOIN messages m ON m.id = g.leader_id
+        """;
+
+    /// <summary>Every visitor question of the range with its text, oldest first, for the CSV export.</summary>
+    public static readonly string Questions =
+        $"""
+        SELECT id AS message_id, conversation_id, created_at, outcome, credits_milli, rating, group_id, text
+        FROM ({Asked(withText: true)}) asked ORDER BY created_at, id
+        """;
+
+    public const string LeaderTexts = "SELECT g.id, m.content FROM question_groups g JOIN messages m ON m.id = g.leader_id WHERE g.id = ANY(@ids)";
 }

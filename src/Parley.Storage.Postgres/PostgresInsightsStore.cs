@@ -6,26 +6,22 @@ namespace Parley.Storage.Postgres;
 
 internal sealed class PostgresInsightsStore(PostgresDatabase db) : IInsightsStore
 {
-    public Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string botId, DateTimeOffset from, DateTimeOffset until, bool withText, CancellationToken ct = default) =>
+    public Task<InsightsSummary> SummarizeAsync(
+        string botId, DateTimeOffset from, DateTimeOffset until, int topGroups, int unanswered, int newestTexts, CancellationToken ct = default) =>
+        db.ReadAsync(async c => InsightsSummary.From(await c.QueryAsync<InsightsSummaryRow>(InsightsQueries.Summary, new
+        {
+            botId, from = UnixTime.From(from), until = UnixTime.From(until), topGroups, unanswered, newestTexts,
+        })), ct);
+
+    public Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string botId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AskedQuestion>>(async c => (await c.QueryAsync<QuestionRow>(
-                InsightsQueries.Questions(withText), new { botId, from = UnixTime.From(from), until = UnixTime.From(until) }))
+                InsightsQueries.Questions, new { botId, from = UnixTime.From(from), until = UnixTime.From(until) }))
             .Select(r => r.ToQuestion())
             .ToList(), ct);
 
-    public Task<IReadOnlyList<DateTimeOffset>> ListConversationStartsAsync(string botId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<DateTimeOffset>>(async c => (await c.QueryAsync<long>(
-                InsightsQueries.ConversationStarts, new { botId, from = UnixTime.From(from), until = UnixTime.From(until) }))
-            .Select(UnixTime.To)
-            .ToList(), ct);
-
-    public Task<IReadOnlyDictionary<string, string>> TextsAsync(IReadOnlyCollection<string> messageIds, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyDictionary<string, string>>(async c => (await c.QueryAsync<(string Id, string Content)>(
-                "SELECT id, content FROM messages WHERE id = ANY(@ids)", new { ids = messageIds.ToArray() }))
-            .ToDictionary(r => r.Id, r => r.Content, StringComparer.Ordinal), ct);
-
     public Task<IReadOnlyDictionary<string, string>> LeaderTextsAsync(IReadOnlyCollection<string> groupIds, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyDictionary<string, string>>(async c => (await c.QueryAsync<(string Id, string Content)>(
-                "SELECT g.id, m.content FROM question_groups g JOIN messages m ON m.id = g.leader_id WHERE g.id = ANY(@ids)", new { ids = groupIds.ToArray() }))
+                InsightsQueries.LeaderTexts, new { ids = groupIds.ToArray() }))
             .ToDictionary(r => r.Id, r => r.Content, StringComparer.Ordinal), ct);
 
     private sealed class QuestionRow

@@ -6,30 +6,23 @@ namespace Parley.Storage.Sqlite;
 
 internal sealed class SqliteInsightsStore(SqliteDatabase db) : IInsightsStore
 {
-    public Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string botId, DateTimeOffset from, DateTimeOffset until, bool withText, CancellationToken ct = default) =>
+    public Task<InsightsSummary> SummarizeAsync(
+        string botId, DateTimeOffset from, DateTimeOffset until, int topGroups, int unanswered, int newestTexts, CancellationToken ct = default) =>
+        db.ReadAsync(c => InsightsSummary.From(c.Query<InsightsSummaryRow>(InsightsQueries.Summary, new
+        {
+            botId, from = UnixTime.From(from), until = UnixTime.From(until), topGroups, unanswered, newestTexts,
+        })), ct);
+
+    public Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string botId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AskedQuestion>>(c => c.Query<QuestionRow>(
-                InsightsQueries.Questions(withText), new { botId, from = UnixTime.From(from), until = UnixTime.From(until) })
+                InsightsQueries.Questions, new { botId, from = UnixTime.From(from), until = UnixTime.From(until) })
             .Select(r => r.ToQuestion())
             .ToList(), ct);
-
-    public Task<IReadOnlyList<DateTimeOffset>> ListConversationStartsAsync(string botId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default) =>
-        db.ReadAsync<IReadOnlyList<DateTimeOffset>>(c => c.Query<long>(
-                InsightsQueries.ConversationStarts, new { botId, from = UnixTime.From(from), until = UnixTime.From(until) })
-            .Select(UnixTime.To)
-            .ToList(), ct);
-
-    public Task<IReadOnlyDictionary<string, string>> TextsAsync(IReadOnlyCollection<string> messageIds, CancellationToken ct = default) =>
-        messageIds.Count == 0
-            ? Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>())
-            : db.ReadAsync<IReadOnlyDictionary<string, string>>(c => c.Query<(string Id, string Content)>(
-                    "SELECT id, content FROM messages WHERE id IN @ids", new { ids = messageIds })
-                .ToDictionary(r => r.Id, r => r.Content, StringComparer.Ordinal), ct);
 
     public Task<IReadOnlyDictionary<string, string>> LeaderTextsAsync(IReadOnlyCollection<string> groupIds, CancellationToken ct = default) =>
         groupIds.Count == 0
             ? Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>())
-            : db.ReadAsync<IReadOnlyDictionary<string, string>>(c => c.Query<(string Id, string Content)>(
-                    "SELECT g.id, m.content FROM question_groups g JOIN messages m ON m.id = g.leader_id WHERE g.id IN @ids", new { ids = groupIds })
+            : db.ReadAsync<IReadOnlyDictionary<string, string>>(c => c.Query<(string Id, string Content)>(InsightsQueries.LeaderTexts, new { ids = groupIds })
                 .ToDictionary(r => r.Id, r => r.Content, StringComparer.Ordinal), ct);
 
     private sealed class QuestionRow

@@ -19,7 +19,7 @@ public sealed class QuestionsCsv(IInsightsStore store)
 
     public async Task WriteAsync(Bot bot, InsightsRange range, Stream output, CancellationToken ct)
     {
-        var questions = await store.ListQuestionsAsync(bot.Id, range.Start, range.End, withText: true, ct);
+        var questions = await store.ListQuestionsAsync(bot.Id, range.Start, range.End, ct);
         var leaders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var batch in questions.Select(q => q.GroupId).OfType<string>().Distinct(StringComparer.Ordinal).Chunk(LeaderBatch))
         {

@@ -1,6 +1,7 @@
 using Dapper;
 using Parley.Core.Conversations;
 using Parley.Core.Insights;
+using Parley.Core.Knowledge;
 
 namespace Parley.Storage.Postgres;
 
@@ -18,6 +19,19 @@ internal sealed class PostgresInsightsStore(PostgresDatabase db) : IInsightsStor
                 InsightsQueries.Questions, new { botId, from = UnixTime.From(from), until = UnixTime.From(until) }))
             .Select(r => r.ToQuestion())
             .ToList(), ct);
+
+    public Task<WrittenAnswerResult> SaveWrittenAnswerAsync(string botId, string messageId, string sourceId, DateTimeOffset at, CancellationToken ct = default) =>
+        db.WriteAsync(async (c, tx) =>
+        {
+            var (question, source) = await c.QuerySingleAsync<(bool, bool)>(
+                InsightsQueries.WrittenAnswerTargets, new { botId, messageId, sourceId, qa = nameof(SourceType.Qa) }, tx);
+            if (!question)
+                return WrittenAnswerResult.NoSuchQuestion;
+            if (!source)
+                return WrittenAnswerResult.NoSuchSource;
+            await c.ExecuteAsync(InsightsQueries.SaveWrittenAnswer, new { botId, messageId, sourceId, at = UnixTime.From(at) }, tx);
+            return WrittenAnswerResult.Saved;
+        }, ct);
 
     public Task<IReadOnlyDictionary<string, string>> LeaderTextsAsync(IReadOnlyCollection<string> groupIds, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyDictionary<string, string>>(async c => (await c.QueryAsync<(string Id, string Content)>(

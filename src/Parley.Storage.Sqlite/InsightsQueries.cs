@@ -70,21 +70,27 @@ internal static class InsightsQueries
         SELECT 'day' AS kind, created_at / 86400000 AS day, NULL AS group_key, 0 AS grouped, NULL AS reason, count(*) AS n,
                sum(answered) AS answered, count(reason) AS unanswered, coalesce(sum(rating = 1), 0) AS thumbs_up,
                coalesce(sum(rating = -1), 0) AS thumbs_down, sum(credits_milli) AS credits_milli,
-               NULL AS message_id, NULL AS conversation_id, 0 AS asked_at, 0 AS position, NULL AS text
+               NULL AS message_id, NULL AS conversation_id, 0 AS asked_at, 0 AS position, NULL AS text, NULL AS source_id
         FROM questions GROUP BY day
         UNION ALL
-        SELECT 'conversations', created_at / 86400000, NULL, 0, NULL, count(*), 0, 0, 0, 0, 0, NULL, NULL, 0, 0, NULL
+        SELECT 'conversations', created_at / 86400000, NULL, 0, NULL, count(*), 0, 0, 0, 0, 0, NULL, NULL, 0, 0, NULL, NULL
         FROM conversations WHERE bot_id = @botId AND channel = 'public' AND created_at >= @from AND created_at < @until GROUP BY 2
         UNION ALL
-        SELECT 'top', 0, group_key, grouped, NULL, group_count, group_answered, 0, 0, 0, 0, NULL, NULL, 0, position, NULL FROM top
+        SELECT 'top', 0, group_key, grouped, NULL, group_count, group_answered, 0, 0, 0, 0, NULL, NULL, 0, position, NULL, NULL FROM top
         UNION ALL
-        SELECT 'unanswered', 0, group_key, grouped, reason, n, 0, 0, 0, 0, 0, id, conversation_id, created_at, position, NULL FROM unanswered
+        SELECT 'unanswered', 0, u.group_key, u.grouped, u.reason, u.n, 0, 0, 0, 0, 0, u.id, u.conversation_id, u.created_at, u.position, NULL,
+               (SELECT w.source_id FROM written_answers w
+                JOIN sources s ON s.id = w.source_id
+                LEFT JOIN question_group_members m ON m.message_id = w.message_id
+                WHERE w.bot_id = @botId AND coalesce(m.group_id, w.message_id) = u.group_key AND w.created_at >= u.created_at
+                ORDER BY w.created_at DESC LIMIT 1)
+        FROM unanswered u
         UNION ALL
-        SELECT 'newest', 0, q.group_key, q.grouped, NULL, 0, 0, 0, 0, 0, 0, q.id, NULL, 0, q.rank, m.content
+        SELECT 'newest', 0, q.group_key, q.grouped, NULL, 0, 0, 0, 0, 0, 0, q.id, NULL, 0, q.rank, m.content, NULL
         FROM shown s JOIN questions q ON q.group_key = s.group_key JOIN messages m ON m.id = q.id
         WHERE q.rank <= CASE WHEN s.top THEN @newestTexts ELSE 1 END
         UNION ALL
-        SELECT 'leader', 0, g.id, 1, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, m.content
+        SELECT 'leader', 0, g.id, 1, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, m.content, NULL
         FROM shown s JOIN question_groups g ON g.id = s.group_key JOIN messages m ON m.id = g.leader_id
         """;
 
@@ -93,6 +99,20 @@ internal static class InsightsQueries
         $"""
         SELECT id AS message_id, conversation_id, created_at, text, outcome, credits_milli, rating, group_id
         FROM ({Asked(withText: true)}) ORDER BY seq
+        """;
+
+    /// <summary>Whether the message is a question of the bot's visitors, and the source a Q&amp;A source of the bot.</summary>
+    public const string WrittenAnswerTargets =
+        """
+        SELECT EXISTS (SELECT 1 FROM messages m JOIN conversations c ON c.id = m.conversation_id
+                       WHERE m.id = @messageId AND m.role = 'User' AND c.bot_id = @botId AND c.channel = 'public') AS question,
+               EXISTS (SELECT 1 FROM sources WHERE id = @sourceId AND bot_id = @botId AND type = @qa) AS source
+        """;
+
+    public const string SaveWrittenAnswer =
+        """
+        INSERT INTO written_answers (source_id, message_id, bot_id, created_at) VALUES (@sourceId, @messageId, @botId, @at)
+        ON CONFLICT (source_id, message_id) DO UPDATE SET created_at = excluded.created_at
         """;
 
     public const string LeaderTexts = "SELECT g.id, m.content FROM question_groups g JOIN messages m ON m.id = g.leader_id WHERE g.id IN @ids";

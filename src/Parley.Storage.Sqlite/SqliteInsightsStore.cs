@@ -1,6 +1,7 @@
 using Dapper;
 using Parley.Core.Conversations;
 using Parley.Core.Insights;
+using Parley.Core.Knowledge;
 
 namespace Parley.Storage.Sqlite;
 
@@ -18,6 +19,19 @@ internal sealed class SqliteInsightsStore(SqliteDatabase db) : IInsightsStore
                 InsightsQueries.Questions, new { botId, from = UnixTime.From(from), until = UnixTime.From(until) })
             .Select(r => r.ToQuestion())
             .ToList(), ct);
+
+    public Task<WrittenAnswerResult> SaveWrittenAnswerAsync(string botId, string messageId, string sourceId, DateTimeOffset at, CancellationToken ct = default) =>
+        db.WriteAsync((c, tx) =>
+        {
+            var (question, source) = c.QuerySingle<(bool, bool)>(
+                InsightsQueries.WrittenAnswerTargets, new { botId, messageId, sourceId, qa = nameof(SourceType.Qa) }, tx);
+            if (!question)
+                return WrittenAnswerResult.NoSuchQuestion;
+            if (!source)
+                return WrittenAnswerResult.NoSuchSource;
+            c.Execute(InsightsQueries.SaveWrittenAnswer, new { botId, messageId, sourceId, at = UnixTime.From(at) }, tx);
+            return WrittenAnswerResult.Saved;
+        }, ct);
 
     public Task<IReadOnlyDictionary<string, string>> LeaderTextsAsync(IReadOnlyCollection<string> groupIds, CancellationToken ct = default) =>
         groupIds.Count == 0

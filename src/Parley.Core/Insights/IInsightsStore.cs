@@ -21,6 +21,12 @@ public interface IInsightsStore
     /// <summary>The visitor questions asked in [<paramref name="from"/>, <paramref name="until"/>) with their texts, answers' outcomes, votes and groups, oldest first.</summary>
     Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string botId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default);
 
+    /// <summary>
+    /// Records that the Q&amp;A source was written as the answer to the visitor question (a question of the bot's
+    /// visitors, a Q&amp;A source of the bot; otherwise nothing is recorded). Recording it again moves its time.
+    /// </summary>
+    Task<WrittenAnswerResult> SaveWrittenAnswerAsync(string botId, string messageId, string sourceId, DateTimeOffset at, CancellationToken ct = default);
+
     /// <summary>The text of each group's first question (its leader), by group id, where that question is still stored.</summary>
     Task<IReadOnlyDictionary<string, string>> LeaderTextsAsync(IReadOnlyCollection<string> groupIds, CancellationToken ct = default);
 }

@@ -44,7 +44,7 @@ public sealed record InsightsSummary(
                 case "unanswered":
                     unanswered.Add((row.Position, new UnansweredGroup(
                         row.GroupKey!, row.Grouped != 0, row.Reason!, (int)row.N, row.MessageId!, row.ConversationId!,
-                        DateTimeOffset.FromUnixTimeMilliseconds(row.AskedAt))));
+                        DateTimeOffset.FromUnixTimeMilliseconds(row.AskedAt), row.SourceId)));
                     break;
                 case "newest":
                     if (!newest.TryGetValue(row.GroupKey!, out var texts))

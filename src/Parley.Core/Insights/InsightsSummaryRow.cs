@@ -22,4 +22,5 @@ public sealed class InsightsSummaryRow
     public long AskedAt { get; set; }
     public long Position { get; set; }
     public string? Text { get; set; }
+    public string? SourceId { get; set; }
 }

@@ -43,7 +43,8 @@ public sealed class InsightsReport(IInsightsStore store)
                     summary.Shown[g.GroupKey].NewestTexts.Select(redaction.Apply).Distinct(StringComparer.Ordinal).Take(MaxExamples).ToList()))
                 .ToList(),
             summary.Unanswered.Select(u => new UnansweredQuestion(
-                    u.GroupKey, Representative(u.GroupKey), u.Count, u.Reason, u.ConversationId, u.MessageId, u.AskedAt.UtcDateTime))
+                    u.GroupKey, Representative(u.GroupKey), u.Count, u.Reason, u.ConversationId, u.MessageId, u.AskedAt.UtcDateTime,
+                    u.AnswerSourceId is not null, u.AnswerSourceId))
                 .ToList());
     }
 }

@@ -9,10 +9,17 @@ internal sealed class PostgresInsightsStore(PostgresDatabase db) : IInsightsStor
 {
     public Task<InsightsSummary> SummarizeAsync(
         string botId, DateTimeOffset from, DateTimeOffset until, int topGroups, int unanswered, int newestTexts, CancellationToken ct = default) =>
-        db.ReadAsync(async c => InsightsSummary.From(await c.QueryAsync<InsightsSummaryRow>(InsightsQueries.Summary, new
+        db.ReadAsync(async c =>
         {
-            botId, from = UnixTime.From(from), until = UnixTime.From(until), topGroups, unanswered, newestTexts,
-        })), ct);
+            // The question-answer pairing sorts every message of the range: in memory, not in files, for a year's
+            // range of a busy bot too (the setting lasts for this transaction only).
+            await using var tx = await c.BeginTransactionAsync(ct);
+            await c.ExecuteAsync("SET LOCAL work_mem = '64MB'", transaction: tx);
+            return InsightsSummary.From(await c.QueryAsync<InsightsSummaryRow>(InsightsQueries.Summary, new
+            {
+                botId, from = UnixTime.From(from), until = UnixTime.From(until), topGroups, unanswered, newestTexts,
+            }, tx));
+        }, ct);
 
     public Task<IReadOnlyList<AskedQuestion>> ListQuestionsAsync(string botId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<AskedQuestion>>(async c => (await c.QueryAsync<QuestionRow>(

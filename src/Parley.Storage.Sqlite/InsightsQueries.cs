@@ -29,69 +29,41 @@ internal static class InsightsQueries
         """;
 
     /// <summary>
-    /// Every question's counts per UTC day (Unix milliseconds divided by a day's, as <c>DateOnly.FromDateTime</c> of
-    /// the UTC time), and the groups, unanswered rows and texts shown, in one statement: the questions are read once,
-    /// each numbered within its group newest first (and within its group and reason, for the unanswered), and only the
-    /// rows shown come back. Which outcomes answer and which are unanswered is <c>UnansweredReason</c>'s rule.
+    /// The range's questions as <see cref="InsightsTally"/> counts them, one narrow row each: the reason a question was
+    /// not answered well as a number (<see cref="InsightsTally.Reasons"/>; 0 when it was not) and whether it was
+    /// answered, by <c>UnansweredReason</c>'s rule.
     /// </summary>
-    public static readonly string Summary =
+    public static readonly string Tally =
         $"""
-        WITH asked AS ({Asked(withText: false)}),
-        questions AS MATERIALIZED (
-            SELECT id, conversation_id, created_at, coalesce(group_id, id) AS group_key, group_id IS NOT NULL AS grouped,
-                   rating, credits_milli,
-                   CASE WHEN outcome IN ('no_knowledge', 'declined', 'filtered', 'failed') THEN outcome
-                        WHEN outcome IN ('answered', 'saved_answer') AND rating = -1 THEN 'thumbs_down' END AS reason,
-                   coalesce(outcome IN ('answered', 'saved_answer') AND coalesce(rating, 0) <> -1, 0) AS answered,
-                   row_number() OVER newest AS rank,
-                   count(*) OVER whole AS group_count,
-                   sum(coalesce(outcome IN ('answered', 'saved_answer') AND coalesce(rating, 0) <> -1, 0)) OVER whole AS group_answered
-            FROM asked
-            WINDOW newest AS (PARTITION BY coalesce(group_id, id) ORDER BY created_at DESC, id DESC),
-                   whole AS (newest ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-        ),
-        top AS MATERIALIZED (
-            SELECT group_key, grouped, group_count, group_answered,
-                   row_number() OVER (ORDER BY group_count DESC, created_at DESC, id DESC) AS position
-            FROM questions WHERE rank = 1 ORDER BY position LIMIT @topGroups
-        ),
-        unanswered AS MATERIALIZED (
-            SELECT *, row_number() OVER (ORDER BY created_at DESC, group_key, id DESC) AS position FROM (
-                SELECT group_key, grouped, reason, id, conversation_id, created_at,
-                       row_number() OVER newest AS rank, count(*) OVER whole AS n
-                FROM questions WHERE reason IS NOT NULL
-                WINDOW newest AS (PARTITION BY group_key, reason ORDER BY created_at DESC, id DESC),
-                       whole AS (newest ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
-            WHERE rank = 1 ORDER BY position LIMIT @unanswered
-        ),
-        shown AS MATERIALIZED (
-            SELECT group_key, max(top) AS top FROM (SELECT group_key, 1 AS top FROM top UNION ALL SELECT group_key, 0 FROM unanswered) GROUP BY group_key
-        )
-        SELECT 'day' AS kind, created_at / 86400000 AS day, NULL AS group_key, 0 AS grouped, NULL AS reason, count(*) AS n,
-               sum(answered) AS answered, count(reason) AS unanswered, coalesce(sum(rating = 1), 0) AS thumbs_up,
-               coalesce(sum(rating = -1), 0) AS thumbs_down, sum(credits_milli) AS credits_milli,
-               NULL AS message_id, NULL AS conversation_id, 0 AS asked_at, 0 AS position, NULL AS text, NULL AS source_id
-        FROM questions GROUP BY day
-        UNION ALL
-        SELECT 'conversations', created_at / 86400000, NULL, 0, NULL, count(*), 0, 0, 0, 0, 0, NULL, NULL, 0, 0, NULL, NULL
-        FROM conversations WHERE bot_id = @botId AND channel = 'public' AND created_at >= @from AND created_at < @until GROUP BY 2
-        UNION ALL
-        SELECT 'top', 0, group_key, grouped, NULL, group_count, group_answered, 0, 0, 0, 0, NULL, NULL, 0, position, NULL, NULL FROM top
-        UNION ALL
-        SELECT 'unanswered', 0, u.group_key, u.grouped, u.reason, u.n, 0, 0, 0, 0, 0, u.id, u.conversation_id, u.created_at, u.position, NULL,
-               (SELECT w.source_id FROM written_answers w
-                JOIN sources s ON s.id = w.source_id
-                LEFT JOIN question_group_members m ON m.message_id = w.message_id
-                WHERE w.bot_id = @botId AND coalesce(m.group_id, w.message_id) = u.group_key AND w.created_at >= u.created_at
-                ORDER BY w.created_at DESC LIMIT 1)
-        FROM unanswered u
-        UNION ALL
-        SELECT 'newest', 0, q.group_key, q.grouped, NULL, 0, 0, 0, 0, 0, 0, q.id, NULL, 0, q.rank, m.content, NULL
-        FROM shown s JOIN questions q ON q.group_key = s.group_key JOIN messages m ON m.id = q.id
-        WHERE q.rank <= CASE WHEN s.top THEN @newestTexts ELSE 1 END
-        UNION ALL
-        SELECT 'leader', 0, g.id, 1, NULL, 0, 0, 0, 0, 0, 0, NULL, NULL, 0, 0, m.content, NULL
-        FROM shown s JOIN question_groups g ON g.id = s.group_key JOIN messages m ON m.id = g.leader_id
+        SELECT id, created_at, group_id, coalesce(rating, 0) AS rating, credits_milli,
+               CASE WHEN outcome = 'no_knowledge' THEN 1
+                    WHEN outcome = 'declined' THEN 2
+                    WHEN outcome = 'filtered' THEN 3
+                    WHEN outcome = 'failed' THEN 4
+                    WHEN outcome IN ('answered', 'saved_answer') AND rating = -1 THEN 5
+                    ELSE 0 END AS reason,
+               coalesce(outcome IN ('answered', 'saved_answer') AND coalesce(rating, 0) <> -1, 0) AS answered
+        FROM ({Asked(withText: false)})
+        """;
+
+    /// <summary>Visitor conversations started per UTC day.</summary>
+    public const string ConversationDays =
+        """
+        SELECT created_at / 86400000 AS day, count(*) AS n
+        FROM conversations WHERE bot_id = @botId AND channel = 'public' AND created_at >= @from AND created_at < @until
+        GROUP BY 1
+        """;
+
+    public const string Messages = "SELECT id, conversation_id, content FROM messages WHERE id IN @ids";
+
+    /// <summary>The bot's answers written from insights whose Q&amp;A source exists, with the group of the question each was written for.</summary>
+    public const string WrittenAnswers =
+        """
+        SELECT w.source_id, coalesce(g.group_id, w.message_id) AS group_key, w.created_at
+        FROM written_answers w
+        JOIN sources s ON s.id = w.source_id
+        LEFT JOIN question_group_members g ON g.message_id = w.message_id
+        WHERE w.bot_id = @botId
         """;
 
     /// <summary>Every visitor question of the range with its text, oldest first, for the CSV export.</summary>

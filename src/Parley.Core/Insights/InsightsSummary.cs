@@ -71,6 +71,9 @@ public sealed record InsightsSummary(
             shown);
     }
 
+    /// <summary>The UTC date of a day counted since the Unix epoch (Unix milliseconds divided by a day's).</summary>
+    public static DateOnly DayOf(long day) => DateOnly.FromDayNumber(Epoch + (int)day);
+
     private static DayActivity Day(Dictionary<long, DayActivity> days, long day) =>
-        days.GetValueOrDefault(day) ?? new DayActivity(DateOnly.FromDayNumber(Epoch + (int)day), 0, 0, 0, 0, 0, 0, 0);
+        days.GetValueOrDefault(day) ?? new DayActivity(DayOf(day), 0, 0, 0, 0, 0, 0, 0);
 }

@@ -319,9 +319,10 @@
         }
       }
 
-      if (item.answer_saved && item.answer_source_id)
+      var answered = item.answer_saved && item.answer_source_id;
+      if (answered)
         showSaved(item.answer_source_id, false);
-      return { slot: slot, controls: h('div.unanswered-action', status, action) };
+      return { slot: slot, controls: h('div.unanswered-action', status, answered ? null : action) };
     }
 
     function unansweredRow(item) {

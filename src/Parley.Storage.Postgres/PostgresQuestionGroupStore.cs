@@ -28,9 +28,22 @@ internal sealed class PostgresQuestionGroupStore(PostgresDatabase db, TimeProvid
     public Task<IReadOnlyList<(string BotId, string Model)>> ListModelsAsync(CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<(string, string)>>(async c => (await c.QueryAsync<(string, string)>("SELECT DISTINCT bot_id, model FROM question_groups")).ToList(), ct);
 
-    public Task SaveAsync(string botId, string model, IReadOnlyList<QuestionGroup> groups, IReadOnlyList<QuestionMember> members, CancellationToken ct = default) =>
+    public Task<bool> SaveAsync(
+        string botId, string model, IReadOnlyList<QuestionGroup> known, IReadOnlyList<QuestionGroup> groups, IReadOnlyList<QuestionMember> members,
+        CancellationToken ct = default) =>
         db.WriteAsync(async (c, tx) =>
         {
+            // Concurrent saves of one bot and model (replicas) wait here, each then seeing what the other stored.
+            await c.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended('parley.question_groups:' || @botId || ':' || @model, 0))", new { botId, model }, tx);
+            var (count, newest) = await c.QuerySingleAsync<(long, string?)>(
+                """SELECT count(*), max(id COLLATE "C") FROM question_groups WHERE bot_id = @botId AND model = @model""", new { botId, model }, tx);
+            var knownNewest = known.Count == 0 ? null : known.Select(g => g.Id).Max(StringComparer.Ordinal);
+            if (count != known.Count || newest != knownNewest)
+                return false;
+            if (members.Count > 0 && await c.QuerySingleAsync<bool>(
+                    "SELECT EXISTS (SELECT 1 FROM question_group_members WHERE message_id = ANY(@ids))", new { ids = members.Select(m => m.MessageId).ToArray() }, tx))
+                return false;
+
             var now = UnixTime.From(time.GetUtcNow());
             await c.ExecuteAsync(
                 """
@@ -43,6 +56,7 @@ internal sealed class PostgresQuestionGroupStore(PostgresDatabase db, TimeProvid
                 "INSERT INTO question_group_members (message_id, group_id, bot_id) VALUES (@MessageId, @GroupId, @botId) ON CONFLICT (message_id) DO NOTHING",
                 members.Select(m => new { m.MessageId, m.GroupId, botId }),
                 tx);
+            return true;
         }, ct);
 
     public Task ForgetAsync(string botId, string model, CancellationToken ct = default) =>

@@ -27,9 +27,21 @@ internal sealed class SqliteQuestionGroupStore(SqliteDatabase db, TimeProvider t
     public Task<IReadOnlyList<(string BotId, string Model)>> ListModelsAsync(CancellationToken ct = default) =>
         db.ReadAsync<IReadOnlyList<(string, string)>>(c => c.Query<(string, string)>("SELECT DISTINCT bot_id, model FROM question_groups").ToList(), ct);
 
-    public Task SaveAsync(string botId, string model, IReadOnlyList<QuestionGroup> groups, IReadOnlyList<QuestionMember> members, CancellationToken ct = default) =>
+    public Task<bool> SaveAsync(
+        string botId, string model, IReadOnlyList<QuestionGroup> known, IReadOnlyList<QuestionGroup> groups, IReadOnlyList<QuestionMember> members,
+        CancellationToken ct = default) =>
         db.WriteAsync((c, tx) =>
         {
+            // SQLite's single writer runs saves one at a time already.
+            var (count, newest) = c.QuerySingle<(long, string?)>(
+                "SELECT count(*), max(id) FROM question_groups WHERE bot_id = @botId AND model = @model", new { botId, model }, tx);
+            var knownNewest = known.Count == 0 ? null : known.Select(g => g.Id).Max(StringComparer.Ordinal);
+            if (count != known.Count || newest != knownNewest)
+                return false;
+            if (members.Count > 0 && c.QuerySingle<bool>(
+                    "SELECT EXISTS (SELECT 1 FROM question_group_members WHERE message_id IN @ids)", new { ids = members.Select(m => m.MessageId).ToList() }, tx))
+                return false;
+
             var now = UnixTime.From(time.GetUtcNow());
             c.Execute(
                 """
@@ -42,6 +54,7 @@ internal sealed class SqliteQuestionGroupStore(SqliteDatabase db, TimeProvider t
                 "INSERT INTO question_group_members (message_id, group_id, bot_id) VALUES (@MessageId, @GroupId, @botId) ON CONFLICT (message_id) DO NOTHING",
                 members.Select(m => new { m.MessageId, m.GroupId, botId }),
                 tx);
+            return true;
         }, ct);
 
     public Task ForgetAsync(string botId, string model, CancellationToken ct = default) =>

@@ -5,7 +5,7 @@ namespace Parley.Core.Insights;
 /// <summary>
 /// A visitor's question as insights read it: when it was asked, how its answer went (<see cref="MessageOutcome"/>; null
 /// when no answer was stored), what the answer cost, the visitor's vote on it, and the group it was put in (null until
-/// grouped). <see cref="Text"/> is read only when asked for.
+/// grouped), and its text.
 /// </summary>
 public sealed record AskedQuestion(
     string MessageId,

@@ -15,8 +15,16 @@ public interface IQuestionGroupStore
     /// <summary>Every bot that has groups, with the models they were made with.</summary>
     Task<IReadOnlyList<(string BotId, string Model)>> ListModelsAsync(CancellationToken ct = default);
 
-    /// <summary>Stores new groups and the questions put in groups, together; a question already in a group stays where it is.</summary>
-    Task SaveAsync(string botId, string model, IReadOnlyList<QuestionGroup> groups, IReadOnlyList<QuestionMember> members, CancellationToken ct = default);
+    /// <summary>
+    /// Stores new groups and the questions put in groups, together, if the bot's groups of the model are still the
+    /// <paramref name="known"/> ones they were clustered against (by count and newest id) and none of the questions is
+    /// in a group yet; otherwise stores nothing and returns false. Two replicas grouping the same questions at once
+    /// (or the same intent in different questions) would otherwise both make a group: one of them empty, or the
+    /// intent split in two. Saves of one bot and model run one at a time.
+    /// </summary>
+    Task<bool> SaveAsync(
+        string botId, string model, IReadOnlyList<QuestionGroup> known, IReadOnlyList<QuestionGroup> groups, IReadOnlyList<QuestionMember> members,
+        CancellationToken ct = default);
 
     /// <summary>Deletes the bot's groups made with the model, and their questions' places in them.</summary>
     Task ForgetAsync(string botId, string model, CancellationToken ct = default);

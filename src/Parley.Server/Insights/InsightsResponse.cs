@@ -21,6 +21,11 @@ public sealed record DayCounts(
 /// <summary>A group of questions that mean the same: its first question, how often it was asked and answered, and up to five wordings as asked.</summary>
 public sealed record TopQuestion(string GroupId, string Question, int Count, double AnsweredShare, IReadOnlyList<string> Examples);
 
-/// <summary>A group's questions the bot did not answer well for one reason, with the newest of them.</summary>
+/// <summary>
+/// A group's questions the bot did not answer well for one reason, with the newest of them; <see cref="AnswerSaved"/>
+/// once the owner wrote the answer (the Q&amp;A source <see cref="AnswerSourceId"/>) and no question of the group went
+/// unanswered since.
+/// </summary>
 public sealed record UnansweredQuestion(
-    string GroupId, string Question, int Count, string Reason, string ConversationId, string MessageId, DateTime AskedAt);
+    string GroupId, string Question, int Count, string Reason, string ConversationId, string MessageId, DateTime AskedAt,
+    bool AnswerSaved, string? AnswerSourceId);

@@ -8,18 +8,22 @@ namespace Parley.Server.Insights;
 /// <summary>
 /// Every visitor question of a range as CSV (RFC 4180: CRLF line ends, a field holding a comma, quote or line break
 /// quoted, quotes doubled), oldest first: <c>question,group,asked_at,answered,reason,conversation_id</c>, where
-/// <c>group</c> is the group's first question.
+/// <c>group</c> is the group's first question. A visitor's words that a spreadsheet would run as a formula (starting
+/// with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return) are written after a <c>'</c>, as OWASP advises
+/// against CSV injection: the owner opening the file sees the text, and no formula runs.
 /// </summary>
 public sealed class QuestionsCsv(IInsightsStore store)
 {
     public const string Header = "question,group,asked_at,answered,reason,conversation_id";
+
+    private const string FormulaStarts = "=+-@\t\r";
 
     // Group texts are read this many at a time, well inside SQLite's limit on a statement's parameters.
     private const int LeaderBatch = 500;
 
     public async Task WriteAsync(Bot bot, InsightsRange range, Stream output, CancellationToken ct)
     {
-        var questions = await store.ListQuestionsAsync(bot.Id, range.Start, range.End, withText: true, ct);
+        var questions = await store.ListQuestionsAsync(bot.Id, range.Start, range.End, ct);
         var leaders = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var batch in questions.Select(q => q.GroupId).OfType<string>().Distinct(StringComparer.Ordinal).Chunk(LeaderBatch))
         {
@@ -44,6 +48,10 @@ public sealed class QuestionsCsv(IInsightsStore store)
         }
     }
 
-    internal static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    internal static string Field(string value)
+    {
+        if (value.Length > 0 && FormulaStarts.Contains(value[0]))
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    }
 }

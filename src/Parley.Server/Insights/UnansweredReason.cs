@@ -6,7 +6,8 @@ namespace Parley.Server.Insights;
 /// <summary>
 /// Why a question counts as not answered well: its answer's outcome (no knowledge, declined, filtered, failed) or,
 /// for an answer given, the visitor's thumbs down. A question whose visitor left before the answer ended (or whose
-/// answer was never stored) is neither answered nor unanswered: nobody read an answer to judge.
+/// answer was never stored) is neither answered nor unanswered: nobody read an answer to judge. The insights
+/// stores count by the same rule in SQL (<see cref="IInsightsStore.SummarizeAsync"/>); this one is the CSV export's.
 /// </summary>
 public static class UnansweredReason
 {

@@ -81,8 +81,20 @@ public sealed class InsightsTabTests : BrowserTest
         await ScreenshotAsync(page, "insights-390", fullPage: true);
         await AssertNoSidewaysScrollAsync(page);
 
+        // The answer is recorded against the question: opened again, the row says so and links to the Q&A source.
+        var sourceId = saved.GetProperty("id").GetString()!;
+        var marked = Unanswered(await WaitForInsightsAsync(botId, i => Unanswered(i, GiftCards)?.GetProperty("answer_saved").GetBoolean() == true), GiftCards)!.Value;
+        Assert.Equal(sourceId, marked.GetProperty("answer_source_id").GetString());
+        await page.ReloadAsync();
+        var reopened = page.Locator(".unanswered-list > li").Filter(new() { HasText = GiftCards });
+        await Expect(reopened.GetByRole(AriaRole.Link, new() { Name = "Answer saved" }))
+            .ToHaveAttributeAsync("href", $"#/bots/{botId}/knowledge?source={sourceId}");
+        await Expect(reopened.GetByRole(AriaRole.Button, new() { Name = "Write the answer" })).ToHaveCountAsync(0);
+        await reopened.ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "insights-answer-saved-390");
+
         // Asked again in the chat pane, the bot gives the written answer.
-        await Admin.WaitForSyncAsync(botId, saved.GetProperty("id").GetString()!);
+        await Admin.WaitForSyncAsync(botId, sourceId);
         await page.SetViewportSizeAsync(1280, 860);
         await page.GetByRole(AriaRole.Tab, new() { Name = "Chat" }).ClickAsync();
         var message = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });

@@ -309,6 +309,27 @@ public class InsightsApiTests : BackendTest
         Assert.Contains(",false,no_knowledge,", lines[3], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_csv_export_neutralises_questions_a_spreadsheet_would_run_as_formulas()
+    {
+        await using var app = await StartAppAsync();
+        using var admin = app.Admin();
+        var botId = await admin.CreateKnowledgeableBotAsync();
+        string[] formulas = ["=HYPERLINK(\"https://evil.example\",\"Refunds\")", "+1+2 refunds?", "-2+3 delivery?", "@SUM(A1:A9) gift cards?"];
+        foreach (var question in formulas)
+            await app.PublicChat().AskAsync(new ChatRequest(botId, question, ChatStreams.NewSession()));
+        await GroupedInsightsAsync(admin, botId, expectedQuestions: formulas.Length);
+
+        var lines = (await admin.Http.GetStringAsync($"/v1/bots/{botId}/insights/questions.csv")).Split("\r\n")[1..^1];
+
+        Assert.Equal(formulas.Length, lines.Length);
+        Assert.StartsWith("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Refunds\"\")\",", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("'+1+2 refunds?,'+1+2 refunds?,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("'-2+3 delivery?,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith("'@SUM(A1:A9) gift cards?,", lines[3], StringComparison.Ordinal);
+        Assert.All(lines, line => Assert.DoesNotMatch("(^|,)[=+\\-@\t\r]", line));
+    }
+
     /// <summary>The bot's insights once every one of its visitor questions has been put in a group (a moment after each is asked).</summary>
     internal static async Task<JsonElement> GroupedInsightsAsync(AdminApi admin, string botId, int expectedQuestions)
     {

@@ -51,7 +51,10 @@ public sealed class QuestionGroupingWorker(
         }
     }
 
-    /// <summary>Groups every question not yet in a group; a bot whose model cannot be reached now is retried on the next pass.</summary>
+    /// <summary>
+    /// Groups every question not yet in a group; a bot whose model cannot be reached now, or whose questions another
+    /// replica grouped at the same moment, is retried on the next pass.
+    /// </summary>
     internal async Task PassAsync(CancellationToken ct)
     {
         if (await ForgetChangedModelsAsync(ct) || Environment.TickCount64 - _lastFullPass > FullPass.TotalMilliseconds)
@@ -116,7 +119,8 @@ public sealed class QuestionGroupingWorker(
         }
 
         var clusters = new QuestionClusters(GroupingBar.For(key));
-        foreach (var group in await groups.ListAsync(botId, key, ct))
+        var known = await groups.ListAsync(botId, key, ct);
+        foreach (var group in known)
             clusters.AddLeader(group.Id, group.Embedding, group.Terms?.ToHashSet(StringComparer.Ordinal));
 
         var created = new List<QuestionGroup>();
@@ -136,8 +140,9 @@ public sealed class QuestionGroupingWorker(
             members.Add(new QuestionMember(questions[i].MessageId, groupId));
         }
 
-        await groups.SaveAsync(botId, key, created, members, ct);
-        return true;
+        // Refused when another replica grouped meanwhile: these questions are grouped again on the next pass, against
+        // the groups as they are then.
+        return await groups.SaveAsync(botId, key, known, created, members, ct);
     }
 
     private string ModelKey(Bot bot) => embedder.ModelOf(bot).Id ?? GroupingBar.Words;

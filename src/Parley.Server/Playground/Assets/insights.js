@@ -271,7 +271,9 @@
 
     /**
      * The "Write the answer" button of a question (quiet: not the page's main action), its status and the slot the
-     * panel opens in; once saved, the button gives way to "Answer saved" and the row (onSaved) is marked.
+     * panel opens in; once saved, the button gives way to "Answer saved", a link to the Q&A source, and the row
+     * (onSaved) is marked. An unanswered question's answer is recorded against it on the server, so the row says
+     * "Answer saved" when the tab is opened again (item.answer_saved), until a question like it goes unanswered again.
      */
     function writeAnswer(item, onSaved, quiet) {
       var slot = h('div.answer-slot');
@@ -297,19 +299,35 @@
         action.focus();
       }
 
-      function saved() {
+      function showSaved(sourceId, announce) {
         P.clear(slot);
         action.remove();
-        status.appendChild(h('span.pill.ok', { role: 'status' }, 'Answer saved'));
-        onSaved();
+        status.appendChild(h('a.pill.ok.answer-saved', {
+          href: '#/bots/' + bot.id + '/knowledge?source=' + encodeURIComponent(sourceId),
+          title: 'Open the Q&A source that answers it',
+          role: announce ? 'status' : null
+        }, 'Answer saved'));
       }
 
-      return { slot: slot, controls: h('div.unanswered-action', status, action) };
+      function saved(source) {
+        showSaved(source.id, true);
+        onSaved();
+        if (item.message_id) {
+          P.api.post(base + '/answers', { message_id: item.message_id, source_id: source.id }).catch(function () {
+            P.toast('The answer is saved, but this question may ask for it again when the tab is opened next.');
+          });
+        }
+      }
+
+      var answered = item.answer_saved && item.answer_source_id;
+      if (answered)
+        showSaved(item.answer_source_id, false);
+      return { slot: slot, controls: h('div.unanswered-action', status, answered ? null : action) };
     }
 
     function unansweredRow(item) {
       var write = writeAnswer(item, function () { row.classList.add('answered'); });
-      var row = h('li', { 'data-group-id': item.group_id, 'data-reason': item.reason },
+      var row = h('li' + (item.answer_saved ? '.answered' : ''), { 'data-group-id': item.group_id, 'data-reason': item.reason },
         h('div.unanswered-head',
           h('div.unanswered-main',
             h('span.question-text', { text: item.question }),

@@ -32,6 +32,11 @@ public sealed class ConversationUpgradeTests
                 await using var downgrade = connection.CreateCommand();
                 // Later migrations are undone first, as they would replay too.
                 downgrade.CommandText = $"""
+                    DROP TABLE written_answers;
+                    DROP INDEX messages_for_insights;
+                    DROP INDEX feedback_votes;
+                    DROP INDEX question_group_members_of_message;
+                    DROP INDEX conversations_for_insights;
                     DROP INDEX conversations_by_session;
                     ALTER TABLE workspaces DROP COLUMN retention_days;
                     ALTER TABLE conversations DROP COLUMN channel;

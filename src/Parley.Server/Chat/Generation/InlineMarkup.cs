@@ -47,7 +47,7 @@ public static partial class InlineMarkup
     /// <summary>
     /// A tag goes, but not a placeholder written the same way: manuals write <c>--format=&lt;format&gt;</c> and
     /// <c>git show &lt;object&gt;</c>, and those words are the answer. A closing tag, a tag with attributes or a
-    /// self-closed one is markup; a bare <c>&lt;word&gt;</c> is only when it names an element that formats text.
+    /// self-closed one is markup; a bare <c>&lt;word&gt;</c> is markup only when it names an element that formats text.
     /// </summary>
     private static string DropTag(Match tag)
     {
